@@ -1,0 +1,63 @@
+/** The `yulu` command line. Thin: parses arguments, loads the committed artifacts, prints. */
+import { corpusReport, formatCorpusReport } from '../corpus/report.ts';
+import { YuluError } from '../errors.ts';
+import { QuoteLibrary } from '../quotes/library.ts';
+import { loadArtifacts, rebuildArtifacts, writeArtifacts, CATALOG_PATH, CORPUS_PATH } from '../runtime/node/artifacts.ts';
+import { readFileSync } from 'node:fs';
+import { quotesCommand } from './quotes-command.ts';
+
+const USAGE = `usage: yulu <command>
+  quotes list|show|search …   browse the quote catalog
+  corpus report [--json]      per-source figures: paragraphs kept/excluded, repairs, flags, speakers
+  catalog build               regenerate quotes/catalog.json and quotes/corpus.json
+  catalog check               fail if the committed artifacts differ from a rebuild`;
+
+export function run(argv: string[], out: (line: string) => void = console.log): number {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'quotes': {
+      const { catalog, corpus } = loadArtifacts();
+      quotesCommand(new QuoteLibrary(catalog, corpus), rest, out, process.stdout.isTTY === true);
+      return 0;
+    }
+    case 'corpus': {
+      if (rest[0] !== 'report') throw new YuluError('invalid_argument', `unknown corpus verb "${rest[0] ?? ''}"; verbs are: report\n${USAGE}`);
+      const { catalog, corpus } = loadArtifacts();
+      const report = corpusReport(corpus, catalog);
+      out(rest.includes('--json') ? JSON.stringify(report, null, 2) : formatCorpusReport(report));
+      return 0;
+    }
+    case 'catalog': {
+      if (rest[0] === 'build') {
+        const built = writeArtifacts();
+        out(`wrote quotes/catalog.json (${(JSON.parse(built.catalog) as { quotes: unknown[] }).quotes.length} quotes) and quotes/corpus.json`);
+        return 0;
+      }
+      if (rest[0] === 'check') {
+        const built = rebuildArtifacts();
+        const same = readFileSync(CATALOG_PATH, 'utf8') === built.catalog && readFileSync(CORPUS_PATH, 'utf8') === built.corpus;
+        out(same ? 'catalog is up to date' : 'catalog is out of date: run `npm run build:catalog` and commit the result');
+        return same ? 0 : 1;
+      }
+      throw new YuluError('invalid_argument', `unknown catalog verb "${rest[0] ?? ''}"; verbs are: build, check\n${USAGE}`);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      out(USAGE);
+      return 0;
+    default:
+      throw new YuluError('invalid_argument', `unknown command "${command}"\n${USAGE}`);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/bin/yulu.js')) {
+  try {
+    process.exitCode = run(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof YuluError) {
+      console.error(`yulu: ${error.message} [${error.code}]`);
+      process.exitCode = error.code === 'invalid_argument' ? 2 : 1;
+    } else throw error;
+  }
+}

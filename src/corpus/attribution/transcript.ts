@@ -1,0 +1,133 @@
+import type { SourceMeta } from '../meta.ts';
+import type { Attribution } from '../types.ts';
+import { countHan } from '../../text/cjk.ts';
+import type { Draft } from './draft.ts';
+import { castOf, notSpeech, said } from './people.ts';
+
+/**
+ * Speaker-less podcast transcripts (003): who speaks each segment is inferred. Host turns are
+ * short, address the guest (你/你们), ask or echo; guest turns are long first-person narratives.
+ * A two-state Viterbi pass combines that per-segment evidence with how turns follow each other
+ * (a host question is nearly always followed by the guest; the guest often speaks for several
+ * segments in a row).
+ */
+
+/** The transcript proper starts after this line of the podcast page; everything above is page header. */
+export const TRANSCRIPT_MARKER = /^(?:Shownotes\s+)?Transcript$/u;
+/** The host's opening welcome. Segments before it are the cold-open teaser, replayed later. */
+export const WELCOME = /欢迎(?:收听|来到)/u;
+
+type Side = 'host' | 'guest';
+
+const QUESTION_END = /(？|吗|呢|吧)[。？]?$/u;
+
+/** Evidence that a stretch of transcript is the guest's: a log-odds score. */
+export function guestLogit(text: string): number {
+  const han = Math.min(countHan(text), 120);
+  const me = Math.min((text.match(/我/gu) ?? []).length, 5);
+  const you = Math.min((text.match(/你/gu) ?? []).length, 3);
+  const asks = QUESTION_END.test(text) ? 1 : 0;
+  return -1 + 0.05 * han + 0.4 * me - 0.7 * you - 2 * asks;
+}
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** log P(next | previous): the host rarely speaks twice in a row, the guest often does. */
+const TRANSITION: Record<Side, Record<Side, number>> = {
+  host: { host: Math.log(0.15), guest: Math.log(0.85) },
+  guest: { host: Math.log(0.45), guest: Math.log(0.55) },
+};
+
+/** Most likely host/guest sequence for the segments (first segment: host, who opens the show). */
+export function labelTurns(texts: string[]): Side[] {
+  const sides: Side[] = ['host', 'guest'];
+  const emit = (t: string, s: Side) => {
+    const p = sigmoid(guestLogit(t));
+    return Math.log(s === 'guest' ? p : 1 - p);
+  };
+  const score: Record<Side, number>[] = [];
+  const back: Record<Side, Side>[] = [];
+  texts.forEach((t, i) => {
+    if (i === 0) {
+      score.push({ host: emit(t, 'host'), guest: emit(t, 'guest') + Math.log(0.2) });
+      back.push({ host: 'host', guest: 'host' });
+      return;
+    }
+    const prev = score[i - 1] as Record<Side, number>;
+    const row = {} as Record<Side, number>;
+    const ptr = {} as Record<Side, Side>;
+    for (const s of sides) {
+      const fromHost = prev.host + TRANSITION.host[s];
+      const fromGuest = prev.guest + TRANSITION.guest[s];
+      row[s] = Math.max(fromHost, fromGuest) + emit(t, s);
+      ptr[s] = fromHost >= fromGuest ? 'host' : 'guest';
+    }
+    score.push(row);
+    back.push(ptr);
+  });
+  const out: Side[] = [];
+  const last = score.at(-1);
+  if (!last) return out;
+  let side: Side = last.guest > last.host ? 'guest' : 'host';
+  for (let i = texts.length - 1; i >= 0; i--) {
+    out[i] = side;
+    side = (back[i] as Record<Side, Side>)[side];
+  }
+  return out;
+}
+
+/** Raw sentence boundaries of a transcript segment (ASCII or full-width terminators). */
+export function rawSentences(raw: string): string[] {
+  return raw.split(/(?<=[。？?！!])\s+/u).filter((s) => s.trim() !== '');
+}
+
+const MIN_ANSWER_HAN = 20;
+const MAX_QUESTION_HAN = 50;
+
+/**
+ * Finds a turn boundary inside one segment, as raw parts. About one segment in 25 holds one: a
+ * host question followed by the answer, or a guest's tail followed by the next question.
+ * Splits only at a question, only when one side is clearly the host's and the other the guest's.
+ */
+export function splitTurn(raw: string, normalize: (raw: string) => string): string[] {
+  const sentences = rawSentences(raw);
+  if (sentences.length < 2) return [raw];
+  for (let k = 1; k < sentences.length; k++) {
+    const head = sentences.slice(0, k).join(' ');
+    const tail = sentences.slice(k).join(' ');
+    const h = normalize(head);
+    const t = normalize(tail);
+    const questionThenAnswer =
+      QUESTION_END.test(h) && countHan(h) <= MAX_QUESTION_HAN && guestLogit(h) < -1 && countHan(t) >= MIN_ANSWER_HAN && guestLogit(t) > 1.5;
+    const answerThenQuestion =
+      k === sentences.length - 1 &&
+      QUESTION_END.test(t) && /你/u.test(t) && countHan(t) <= MAX_QUESTION_HAN && guestLogit(t) < -1 && countHan(h) >= MIN_ANSWER_HAN && guestLogit(h) > 1.5;
+    if (questionThenAnswer || answerThenQuestion) return [head, tail];
+  }
+  return [raw];
+}
+
+/** Attributes transcript drafts in place (header and teaser already marked by the caller). */
+export function attributeTranscript(drafts: Draft[], meta: SourceMeta): void {
+  const cast = castOf(meta);
+  const host = cast.interviewer;
+  const guest = cast.guest;
+  const turns = drafts.filter((d) => d.kind === undefined);
+  const sides = labelTurns(turns.map((d) => d.text));
+  turns.forEach((d, i) => {
+    const side = sides[i] as Side;
+    const person = side === 'guest' ? guest : host;
+    if (!person) {
+      d.kind = 'narration';
+      d.attribution = notSpeech('transcript without a known ' + side);
+      d.speech = [];
+      return;
+    }
+    const p = sigmoid(guestLogit(d.text));
+    const confidence = Math.round(Math.min(0.95, Math.max(0.5, side === 'guest' ? p : 1 - p)) * 100) / 100;
+    const attribution: Attribution = said(person, 'transcript-turn', confidence, `${side} turn (guest log-odds ${guestLogit(d.text).toFixed(1)}, turn sequence)`);
+    d.kind = 'speech';
+    d.attribution = attribution;
+    d.speech = [[0, d.text.length]];
+  });
+}

@@ -1,0 +1,1 @@
+export function repairGbkMojibake(text: string) { return { text, runs: [] as { repaired: string | null }[] }; }

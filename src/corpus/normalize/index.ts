@@ -1,0 +1,65 @@
+import type { SourceMeta } from '../meta.ts';
+import type { ParagraphFlag } from '../types.ts';
+import { foldScriptLeaks } from '../../text/script.ts';
+import { repairGbkMojibake } from './gbk-mojibake-stub.ts';
+import { stripPinyinAnnotations } from './pinyin-annotations.ts';
+import { foldPunctuationWidth, spaceHanAndLatin } from './punctuation.ts';
+import { joinTranscriptSpacing, normalizeSpaces } from './whitespace.ts';
+
+export interface NormalizedText {
+  text: string;
+  /** Rule name → number of changes it made. Rules that changed nothing are absent. */
+  repairs: Record<string, number>;
+  flags: ParagraphFlag[];
+}
+
+type Rule = (text: string) => { text: string; changes: number };
+
+/**
+ * The normalisation rules, in order. Order matters: bytes are repaired before annotations are
+ * stripped (a mojibake run carries a damaged annotation), spacing is fixed before punctuation is
+ * folded (folding looks at neighbours across spaces), and script leaks are folded last.
+ */
+function rulesFor(meta: SourceMeta): [string, Rule][] {
+  const rules: [string, Rule][] = [
+    ['pinyin-annotations', stripPinyinAnnotations],
+    ['spaces', normalizeSpaces],
+  ];
+  if (meta.kind === 'machine-transcript') rules.push(['transcript-spacing', joinTranscriptSpacing]);
+  rules.push(
+    ['full-width-punctuation', foldPunctuationWidth],
+    ['han-latin-spacing', spaceHanAndLatin],
+    ['script-leaks', (text) => countChanges(text, foldScriptLeaks(text, meta.script))],
+  );
+  return rules;
+}
+
+function countChanges(before: string, after: string): { text: string; changes: number } {
+  if (before === after) return { text: after, changes: 0 };
+  const a = [...before];
+  const b = [...after];
+  let changes = Math.abs(a.length - b.length);
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) changes++;
+  return { text: after, changes };
+}
+
+/** Repairs and normalises one raw paragraph of a source. Pure and deterministic. */
+export function normalizeParagraph(raw: string, meta: SourceMeta): NormalizedText {
+  const repairs: Record<string, number> = {};
+  const flags: ParagraphFlag[] = [];
+
+  const mojibake = repairGbkMojibake(raw);
+  let text = mojibake.text;
+  const repaired = mojibake.runs.filter((run) => run.repaired !== null).length;
+  if (repaired > 0) repairs['gbk-mojibake'] = repaired;
+  if (mojibake.runs.some((run) => run.repaired === null)) flags.push('unrepaired-mojibake');
+
+  for (const [name, rule] of rulesFor(meta)) {
+    const result = rule(text);
+    if (result.changes > 0) repairs[name] = (repairs[name] ?? 0) + result.changes;
+    text = result.text;
+  }
+  if (meta.kind === 'machine-transcript') flags.push('machine-transcript');
+  if (meta.script === 'hant') flags.push('traditional-source');
+  return { text, repairs, flags };
+}

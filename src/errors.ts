@@ -1,0 +1,36 @@
+/**
+ * The one error type Yulu throws on purpose. `code` is stable (clients match on it), `status` is
+ * the HTTP status the HTTP layer maps it to, and `message` names what was wrong and what is allowed.
+ */
+export type YuluErrorCode =
+  | 'invalid_source_meta'
+  | 'invalid_errata'
+  | 'source_not_found'
+  | 'quote_not_found'
+  | 'paragraph_not_found'
+  | 'invalid_span'
+  | 'invalid_argument'
+  | 'catalog_out_of_date';
+
+const defaultStatus: Record<YuluErrorCode, number> = {
+  invalid_source_meta: 500,
+  invalid_errata: 500,
+  source_not_found: 404,
+  quote_not_found: 404,
+  paragraph_not_found: 404,
+  invalid_span: 400,
+  invalid_argument: 400,
+  catalog_out_of_date: 500,
+};
+
+export class YuluError extends Error {
+  readonly code: YuluErrorCode;
+  readonly status: number;
+
+  constructor(code: YuluErrorCode, message: string, options?: { status?: number; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'YuluError';
+    this.code = code;
+    this.status = options?.status ?? defaultStatus[code];
+  }
+}

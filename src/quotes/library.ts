@@ -1,0 +1,87 @@
+import type { CorpusData } from '../corpus/corpus-data.ts';
+import type { Document, Paragraph } from '../corpus/types.ts';
+import { YuluError } from '../errors.ts';
+import { convertScript } from '../text/script.ts';
+import type { Catalog, Quote } from './types.ts';
+
+export interface QuoteFilter {
+  speaker?: string;
+  source?: string;
+  minScore?: number;
+  /** Substring match on the simplified text (queries in either script work). */
+  text?: string;
+}
+
+export interface ResolvedQuote {
+  quote: Quote;
+  document: Document;
+  paragraph: Paragraph;
+}
+
+/**
+ * Read access to the catalog and the corpus behind it: resolve an ID to its document, paragraph
+ * and span, and filter or search quotes. Built once per process or isolate; lookups are O(1).
+ */
+export class QuoteLibrary {
+  readonly quotes: readonly Quote[];
+  readonly documents: readonly Document[];
+  private readonly byId = new Map<string, Quote>();
+  private readonly docs = new Map<string, Document>();
+  private readonly hans = new Map<string, string>();
+
+  constructor(catalog: Catalog, corpus: CorpusData) {
+    this.quotes = catalog.quotes;
+    this.documents = corpus.documents;
+    for (const doc of corpus.documents) this.docs.set(doc.meta.slug, doc);
+    for (const q of catalog.quotes) {
+      this.byId.set(q.id, q);
+      const doc = this.docs.get(q.source);
+      this.hans.set(q.id, doc ? convertScript(q.text, doc.meta.script, 'hans') : q.text);
+    }
+  }
+
+  /** The quote with its document and paragraph; a clear 404-class error when unknown. */
+  resolve(id: string): ResolvedQuote {
+    const quote = this.byId.get(id);
+    if (!quote) throw new YuluError('quote_not_found', `no quote with ID "${id}" (IDs are 8 characters of 0-9 and a-z without i, l, o, u)`);
+    const document = this.document(quote.source);
+    const paragraph = document.paragraphs.find((p) => p.id === quote.paragraph);
+    if (!paragraph) throw new YuluError('paragraph_not_found', `quote ${id} points at paragraph ${quote.paragraph}, which ${quote.source} does not have`);
+    return { quote, document, paragraph };
+  }
+
+  find(id: string): Quote | undefined {
+    return this.byId.get(id);
+  }
+
+  document(slug: string): Document {
+    const doc = this.docs.get(slug);
+    if (!doc) {
+      const known = [...this.docs.keys()].join(', ');
+      throw new YuluError('source_not_found', `no source "${slug}"; sources are: ${known}`);
+    }
+    return doc;
+  }
+
+  /** Simplified form of a quote's text (the default display script). */
+  simplified(quote: Quote): string {
+    return this.hans.get(quote.id) ?? quote.text;
+  }
+
+  filter(filter: QuoteFilter): Quote[] {
+    const needle = filter.text ? convertScript(filter.text.trim(), 'hant', 'hans') : '';
+    return this.quotes.filter(
+      (q) =>
+        (!filter.speaker || q.speaker === convertScript(filter.speaker, 'hant', 'hans')) &&
+        (!filter.source || q.source === filter.source || this.docs.get(q.source)?.stem === filter.source) &&
+        (filter.minScore === undefined || q.score >= filter.minScore) &&
+        (!needle || this.simplified(q).includes(needle)),
+    );
+  }
+
+  speakers(): { name: string; quotes: number }[] {
+    const counts = new Map<string, number>();
+    for (const q of this.quotes) counts.set(q.speaker, (counts.get(q.speaker) ?? 0) + 1);
+    return [...counts].map(([name, quotes]) => ({ name, quotes })).sort((a, b) => b.quotes - a.quotes);
+  }
+}
