@@ -5,7 +5,10 @@ import tseslint from 'typescript-eslint';
 /** Node built-ins and native addons may only be imported by runtime entries, the CLI and scripts. */
 const runtimeOnlyImports = {
   patterns: [
-    { group: ['node:*'], message: 'The core is runtime-free: node:* belongs in src/runtime/ or src/cli/.' },
+    {
+      group: ['node:*'],
+      message: 'The core is runtime-free: node:* belongs in src/runtime/ or src/cli/.',
+    },
     { group: ['@resvg/resvg-js'], message: 'Native rasterizer belongs in src/runtime/node/.' },
   ],
 };

@@ -10,6 +10,7 @@ export type YuluErrorCode =
   | 'paragraph_not_found'
   | 'invalid_span'
   | 'invalid_argument'
+  | 'route_not_found'
   | 'catalog_out_of_date';
 
 const defaultStatus: Record<YuluErrorCode, number> = {
@@ -20,6 +21,7 @@ const defaultStatus: Record<YuluErrorCode, number> = {
   paragraph_not_found: 404,
   invalid_span: 400,
   invalid_argument: 400,
+  route_not_found: 404,
   catalog_out_of_date: 500,
 };
 
@@ -27,7 +29,11 @@ export class YuluError extends Error {
   readonly code: YuluErrorCode;
   readonly status: number;
 
-  constructor(code: YuluErrorCode, message: string, options?: { status?: number; cause?: unknown }) {
+  constructor(
+    code: YuluErrorCode,
+    message: string,
+    options?: { status?: number; cause?: unknown },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'YuluError';
     this.code = code;

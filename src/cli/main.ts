@@ -2,7 +2,13 @@
 import { corpusReport, formatCorpusReport } from '../corpus/report.ts';
 import { YuluError } from '../errors.ts';
 import { QuoteLibrary } from '../quotes/library.ts';
-import { loadArtifacts, rebuildArtifacts, writeArtifacts, CATALOG_PATH, CORPUS_PATH } from '../runtime/node/artifacts.ts';
+import {
+  loadArtifacts,
+  rebuildArtifacts,
+  writeArtifacts,
+  CATALOG_PATH,
+  CORPUS_PATH,
+} from '../runtime/node/artifacts.ts';
 import { readFileSync } from 'node:fs';
 import { quotesCommand } from './quotes-command.ts';
 
@@ -21,7 +27,11 @@ export function run(argv: string[], out: (line: string) => void = console.log): 
       return 0;
     }
     case 'corpus': {
-      if (rest[0] !== 'report') throw new YuluError('invalid_argument', `unknown corpus verb "${rest[0] ?? ''}"; verbs are: report\n${USAGE}`);
+      if (rest[0] !== 'report')
+        throw new YuluError(
+          'invalid_argument',
+          `unknown corpus verb "${rest[0] ?? ''}"; verbs are: report\n${USAGE}`,
+        );
       const { catalog, corpus } = loadArtifacts();
       const report = corpusReport(corpus, catalog);
       out(rest.includes('--json') ? JSON.stringify(report, null, 2) : formatCorpusReport(report));
@@ -30,16 +40,27 @@ export function run(argv: string[], out: (line: string) => void = console.log): 
     case 'catalog': {
       if (rest[0] === 'build') {
         const built = writeArtifacts();
-        out(`wrote quotes/catalog.json (${(JSON.parse(built.catalog) as { quotes: unknown[] }).quotes.length} quotes) and quotes/corpus.json`);
+        out(
+          `wrote quotes/catalog.json (${(JSON.parse(built.catalog) as { quotes: unknown[] }).quotes.length} quotes) and quotes/corpus.json`,
+        );
         return 0;
       }
       if (rest[0] === 'check') {
         const built = rebuildArtifacts();
-        const same = readFileSync(CATALOG_PATH, 'utf8') === built.catalog && readFileSync(CORPUS_PATH, 'utf8') === built.corpus;
-        out(same ? 'catalog is up to date' : 'catalog is out of date: run `npm run build:catalog` and commit the result');
+        const same =
+          readFileSync(CATALOG_PATH, 'utf8') === built.catalog &&
+          readFileSync(CORPUS_PATH, 'utf8') === built.corpus;
+        out(
+          same
+            ? 'catalog is up to date'
+            : 'catalog is out of date: run `npm run build:catalog` and commit the result',
+        );
         return same ? 0 : 1;
       }
-      throw new YuluError('invalid_argument', `unknown catalog verb "${rest[0] ?? ''}"; verbs are: build, check\n${USAGE}`);
+      throw new YuluError(
+        'invalid_argument',
+        `unknown catalog verb "${rest[0] ?? ''}"; verbs are: build, check\n${USAGE}`,
+      );
     }
     case undefined:
     case 'help':

@@ -7,18 +7,30 @@ const USAGE = `yulu quotes list [--speaker NAME] [--source SLUG] [--min-score N]
        yulu quotes show <id> [--json]
        yulu quotes search <text> [--limit N] [--json]`;
 
-export function quotesCommand(library: QuoteLibrary, args: string[], out: (line: string) => void, color: boolean): void {
+export function quotesCommand(
+  library: QuoteLibrary,
+  args: string[],
+  out: (line: string) => void,
+  color: boolean,
+): void {
   const [verb, ...rest] = args;
   const { values, positionals } = parse(
     rest,
-    { speaker: { type: 'string' }, source: { type: 'string' }, 'min-score': { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+    {
+      speaker: { type: 'string' },
+      source: { type: 'string' },
+      'min-score': { type: 'string' },
+      limit: { type: 'string' },
+      json: { type: 'boolean' },
+    },
     USAGE,
   );
   const limit = numberOption(values.limit, 'limit');
   const print = (quotes: Quote[]) => {
     const shown = limit === undefined ? quotes : quotes.slice(0, limit);
     if (values.json) return out(JSON.stringify(shown, null, 2));
-    for (const q of shown) out(`${q.id}  ${q.score.toFixed(2)}  ${q.speaker.padEnd(5, '　')}  ${library.simplified(q)}`);
+    for (const q of shown)
+      out(`${q.id}  ${q.score.toFixed(2)}  ${q.speaker.padEnd(5, '　')}  ${library.simplified(q)}`);
     out(`(${shown.length} of ${quotes.length} quotes)`);
   };
 
@@ -33,18 +45,37 @@ export function quotesCommand(library: QuoteLibrary, args: string[], out: (line:
     }
     case 'search': {
       const text = positionals.join(' ').trim();
-      if (!text) throw new YuluError('invalid_argument', `quotes search needs the text to look for\nusage: ${USAGE}`);
+      if (!text)
+        throw new YuluError(
+          'invalid_argument',
+          `quotes search needs the text to look for\nusage: ${USAGE}`,
+        );
       return print(library.filter({ text }));
     }
     case 'show': {
       const id = positionals[0];
-      if (!id) throw new YuluError('invalid_argument', `quotes show needs a quote ID\nusage: ${USAGE}`);
+      if (!id)
+        throw new YuluError('invalid_argument', `quotes show needs a quote ID\nusage: ${USAGE}`);
       const resolved = library.resolve(id);
-      if (values.json) return out(JSON.stringify({ ...resolved.quote, paragraphText: resolved.paragraph.text, document: resolved.document.meta }, null, 2));
+      if (values.json)
+        return out(
+          JSON.stringify(
+            {
+              ...resolved.quote,
+              paragraphText: resolved.paragraph.text,
+              document: resolved.document.meta,
+            },
+            null,
+            2,
+          ),
+        );
       return out(formatShow(resolved, color));
     }
     default:
-      throw new YuluError('invalid_argument', `unknown quotes verb "${verb ?? ''}"; verbs are list, show, search\nusage: ${USAGE}`);
+      throw new YuluError(
+        'invalid_argument',
+        `unknown quotes verb "${verb ?? ''}"; verbs are list, show, search\nusage: ${USAGE}`,
+      );
   }
 }
 
@@ -52,9 +83,17 @@ function formatShow({ quote, document, paragraph }: ResolvedQuote, color: boolea
   const person = document.meta.people.find((p) => p.name === quote.speaker);
   const [start, end] = quote.span;
   const [open, close] = color ? ['\x1b[1;4m', '\x1b[0m'] : ['⟦', '⟧'];
-  const marked = paragraph.text.slice(0, start) + open + paragraph.text.slice(start, end) + close + paragraph.text.slice(end);
+  const marked =
+    paragraph.text.slice(0, start) +
+    open +
+    paragraph.text.slice(start, end) +
+    close +
+    paragraph.text.slice(end);
   const { meta } = document;
-  const lines = paragraph.lines[0] === paragraph.lines[1] ? `line ${paragraph.lines[0]}` : `lines ${paragraph.lines[0]}–${paragraph.lines[1]}`;
+  const lines =
+    paragraph.lines[0] === paragraph.lines[1]
+      ? `line ${paragraph.lines[0]}`
+      : `lines ${paragraph.lines[0]}–${paragraph.lines[1]}`;
   return [
     `“${quote.text}”`,
     `— ${quote.speaker}${person ? `，${person.company} ${person.title}` : ''}`,

@@ -3,7 +3,12 @@ import type { Draft } from './attribution/draft.ts';
 import { attributeDialogue } from './attribution/dialogue.ts';
 import { splitMergedTurns } from './attribution/merged-turns.ts';
 import { castOf, notSpeech } from './attribution/people.ts';
-import { attributeTranscript, splitTurn, TRANSCRIPT_MARKER, WELCOME } from './attribution/transcript.ts';
+import {
+  attributeTranscript,
+  splitTurn,
+  TRANSCRIPT_MARKER,
+  WELCOME,
+} from './attribution/transcript.ts';
 import { normalizeParagraph } from './normalize/index.ts';
 import { segmentLines } from './segment.ts';
 import { convertScript } from '../text/script.ts';

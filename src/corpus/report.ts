@@ -25,7 +25,17 @@ const bump = (record: Record<string, number>, key: string, by = 1) => {
 /** Per-source figures: what was kept and excluded, repaired and flagged, who speaks, who is quoted. */
 export function corpusReport(corpus: CorpusData, catalog: Catalog): SourceReport[] {
   return corpus.documents.map((doc) => {
-    const report: SourceReport = { slug: doc.meta.slug, stem: doc.stem, paragraphs: doc.paragraphs.length, kept: 0, excluded: {}, repairs: {}, flags: {}, speakers: {}, quotes: {} };
+    const report: SourceReport = {
+      slug: doc.meta.slug,
+      stem: doc.stem,
+      paragraphs: doc.paragraphs.length,
+      kept: 0,
+      excluded: {},
+      repairs: {},
+      flags: {},
+      speakers: {},
+      quotes: {},
+    };
     for (const p of doc.paragraphs) {
       if (p.kind === 'speech') {
         report.kept++;
@@ -49,7 +59,9 @@ export function formatCorpusReport(reports: SourceReport[]): string {
   const lines: string[] = [];
   for (const r of reports) {
     lines.push(`${r.slug} (${r.stem})`);
-    lines.push(`  paragraphs   ${r.paragraphs}: ${r.kept} speech kept, ${r.paragraphs - r.kept} excluded`);
+    lines.push(
+      `  paragraphs   ${r.paragraphs}: ${r.kept} speech kept, ${r.paragraphs - r.kept} excluded`,
+    );
     lines.push(`  excluded     ${list(r.excluded)}`);
     lines.push(`  repairs      ${list(r.repairs)}`);
     lines.push(`  flags        ${list(r.flags)}`);
@@ -58,6 +70,8 @@ export function formatCorpusReport(reports: SourceReport[]): string {
     lines.push('');
   }
   const total = reports.reduce((n, r) => n + Object.values(r.quotes).reduce((a, b) => a + b, 0), 0);
-  lines.push(`${reports.length} sources, ${reports.reduce((n, r) => n + r.paragraphs, 0)} paragraphs, ${total} quotes`);
+  lines.push(
+    `${reports.length} sources, ${reports.reduce((n, r) => n + r.paragraphs, 0)} paragraphs, ${total} quotes`,
+  );
   return lines.join('\n');
 }

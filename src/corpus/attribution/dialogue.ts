@@ -2,7 +2,15 @@ import type { SourceMeta } from '../meta.ts';
 import { furnitureReason, isLinkListHeader } from '../structure/furniture.ts';
 import { isHeading, NUMBERED_ITEM, TERMINAL } from '../structure/headings.ts';
 import type { Draft } from './draft.ts';
-import { castOf, matchBareName, matchPrefix, NARRATION_AFTER_NAME, notSpeech, said, type Cast } from './people.ts';
+import {
+  castOf,
+  matchBareName,
+  matchPrefix,
+  NARRATION_AFTER_NAME,
+  notSpeech,
+  said,
+  type Cast,
+} from './people.ts';
 import type { Person } from '../meta.ts';
 
 /** Verbs that tag 「quoted speech」 with its speaker: 「…」杨植麟说 / 杨植麟回答,「…」. */
@@ -23,7 +31,13 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function taggedSpeaker(text: string, cast: Cast): Person | null {
   for (const { alias, person } of cast.aliases) {
     const a = escape(alias);
-    if (new RegExp(`[」”][，,]?${a}(?:${SPEECH_VERBS})|${a}(?:${SPEECH_VERBS})[：:，,]?[「“]`, 'u').test(text)) return person;
+    if (
+      new RegExp(
+        `[」”][，,]?${a}(?:${SPEECH_VERBS})|${a}(?:${SPEECH_VERBS})[：:，,]?[「“]`,
+        'u',
+      ).test(text)
+    )
+      return person;
   }
   return null;
 }
@@ -58,7 +72,9 @@ function markTrailingLinkList(drafts: Draft[], cast: Cast): void {
     const d = drafts[i] as Draft;
     if (d.kind === 'furniture') continue;
     const titleLike =
-      d.text.length <= MAX_LINK_TITLE_LENGTH && matchPrefix(d.text, cast) === null && (d.text.includes('：') || !TERMINAL.test(d.text));
+      d.text.length <= MAX_LINK_TITLE_LENGTH &&
+      matchPrefix(d.text, cast) === null &&
+      (d.text.includes('：') || !TERMINAL.test(d.text));
     if (!titleLike) break;
     tail.push(d);
   }
@@ -107,7 +123,12 @@ export function attributeDialogue(drafts: Draft[], meta: SourceMeta): void {
     const prefix = prefixes[i];
     if (prefix) {
       d.kind = 'speech';
-      d.attribution = said(prefix.person, 'prefix', 0.98, `prefix “${d.text.slice(0, prefix.length)}”`);
+      d.attribution = said(
+        prefix.person,
+        'prefix',
+        0.98,
+        `prefix “${d.text.slice(0, prefix.length)}”`,
+      );
       d.speech = [[prefix.length, d.text.length]];
       current = { person: prefix.person, id: d.id };
       afterHeading = false;
@@ -115,7 +136,11 @@ export function attributeDialogue(drafts: Draft[], meta: SourceMeta): void {
     }
     const inLead = !leadOver && (firstTurn < 0 || i < firstTurn);
     const where = { inLead, afterHeading };
-    if (inLead && (inKeyPoints || NUMBERED_ITEM.test(d.text)) && !(inKeyPoints && isHeading(d.text, where) && !NUMBERED_ITEM.test(d.text))) {
+    if (
+      inLead &&
+      (inKeyPoints || NUMBERED_ITEM.test(d.text)) &&
+      !(inKeyPoints && isHeading(d.text, where) && !NUMBERED_ITEM.test(d.text))
+    ) {
       d.kind = 'key-points';
       d.reason = 'editor’s key points (paraphrase, not verbatim)';
       d.attribution = notSpeech('numbered list in the lead: the editor paraphrasing the guest');
@@ -147,7 +172,12 @@ export function attributeDialogue(drafts: Draft[], meta: SourceMeta): void {
       nextPrefixed(i)?.name !== bare.person.name
     ) {
       d.kind = 'speech';
-      d.attribution = said(bare.person, 'prefix-without-colon', 0.75, `starts with the name ${d.text.slice(0, bare.length)} where a turn belongs (colon lost)`);
+      d.attribution = said(
+        bare.person,
+        'prefix-without-colon',
+        0.75,
+        `starts with the name ${d.text.slice(0, bare.length)} where a turn belongs (colon lost)`,
+      );
       d.speech = [[bare.length, d.text.length]];
       current = { person: bare.person, id: d.id };
       afterHeading = false;
@@ -156,7 +186,12 @@ export function attributeDialogue(drafts: Draft[], meta: SourceMeta): void {
 
     if (meta.kind === 'article' && afterHeading && cast.interviewer) {
       d.kind = 'speech';
-      d.attribution = said(cast.interviewer, 'unmarked-question', 0.7, 'unprefixed paragraph opening a topic section: a question from the press');
+      d.attribution = said(
+        cast.interviewer,
+        'unmarked-question',
+        0.7,
+        'unprefixed paragraph opening a topic section: a question from the press',
+      );
       d.speech = [[0, d.text.length]];
       current = { person: cast.interviewer, id: d.id };
       afterHeading = false;
@@ -165,13 +200,20 @@ export function attributeDialogue(drafts: Draft[], meta: SourceMeta): void {
     if (meta.kind === 'article' && REPORTING_CUES.test(d.hans) && !FIRST_PERSON.test(d.hans)) {
       d.kind = 'narration';
       d.reason = 'reported speech';
-      d.attribution = notSpeech('third-person reporting inside a turn (no first person, reporting verb)');
+      d.attribution = notSpeech(
+        'third-person reporting inside a turn (no first person, reporting verb)',
+      );
       d.speech = [];
       return;
     }
     if (current) {
       d.kind = 'speech';
-      d.attribution = said(current.person, 'continuation', afterHeading ? 0.6 : 0.9, `continues ${current.person.name} from ${current.id}`);
+      d.attribution = said(
+        current.person,
+        'continuation',
+        afterHeading ? 0.6 : 0.9,
+        `continues ${current.person.name} from ${current.id}`,
+      );
       d.speech = [[0, d.text.length]];
       afterHeading = false;
       return;
@@ -190,9 +232,19 @@ function attributeLead(d: Draft, next: Draft | undefined, cast: Cast): void {
     d.speech = bracketedRanges(d.text);
     return;
   }
-  if (isUntaggedQuestion(d.text) && next && taggedSpeaker(next.text, cast)?.role === 'guest' && cast.interviewer) {
+  if (
+    isUntaggedQuestion(d.text) &&
+    next &&
+    taggedSpeaker(next.text, cast)?.role === 'guest' &&
+    cast.interviewer
+  ) {
     d.kind = 'speech';
-    d.attribution = said(cast.interviewer, 'untagged-question', 0.7, '「…？」 answered by the guest’s tagged speech in the next paragraph');
+    d.attribution = said(
+      cast.interviewer,
+      'untagged-question',
+      0.7,
+      '「…？」 answered by the guest’s tagged speech in the next paragraph',
+    );
     d.speech = bracketedRanges(d.text);
     return;
   }

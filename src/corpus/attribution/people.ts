@@ -49,9 +49,15 @@ export function matchBareName(text: string, cast: Cast): { person: Person; lengt
 }
 
 /** Words that follow a name in narration (`杨植麟说`, `杨植麟身上`), ruling out a lost prefix. */
-export const NARRATION_AFTER_NAME = /^(说|回答|表示|认为|坦言|笑|的|身上|在|是|也|还|于|曾|博士|对|和|与|则|便|就)/u;
+export const NARRATION_AFTER_NAME =
+  /^(说|回答|表示|认为|坦言|笑|的|身上|在|是|也|还|于|曾|博士|对|和|与|则|便|就)/u;
 
-export function said(person: Person, method: Attribution['method'], confidence: number, evidence: string): Attribution {
+export function said(
+  person: Person,
+  method: Attribution['method'],
+  confidence: number,
+  evidence: string,
+): Attribution {
   return { speaker: person.name, role: person.role, method, confidence, evidence };
 }
 

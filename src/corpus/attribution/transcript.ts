@@ -98,10 +98,19 @@ export function splitTurn(raw: string, normalize: (raw: string) => string): stri
     const h = normalize(head);
     const t = normalize(tail);
     const questionThenAnswer =
-      QUESTION_END.test(h) && countHan(h) <= MAX_QUESTION_HAN && guestLogit(h) < -1 && countHan(t) >= MIN_ANSWER_HAN && guestLogit(t) > 1.5;
+      QUESTION_END.test(h) &&
+      countHan(h) <= MAX_QUESTION_HAN &&
+      guestLogit(h) < -1 &&
+      countHan(t) >= MIN_ANSWER_HAN &&
+      guestLogit(t) > 1.5;
     const answerThenQuestion =
       k === sentences.length - 1 &&
-      QUESTION_END.test(t) && /你/u.test(t) && countHan(t) <= MAX_QUESTION_HAN && guestLogit(t) < -1 && countHan(h) >= MIN_ANSWER_HAN && guestLogit(h) > 1.5;
+      QUESTION_END.test(t) &&
+      /你/u.test(t) &&
+      countHan(t) <= MAX_QUESTION_HAN &&
+      guestLogit(t) < -1 &&
+      countHan(h) >= MIN_ANSWER_HAN &&
+      guestLogit(h) > 1.5;
     if (questionThenAnswer || answerThenQuestion) return [head, tail];
   }
   return [raw];
@@ -124,8 +133,14 @@ export function attributeTranscript(drafts: Draft[], meta: SourceMeta): void {
       return;
     }
     const p = sigmoid(guestLogit(d.text));
-    const confidence = Math.round(Math.min(0.95, Math.max(0.5, side === 'guest' ? p : 1 - p)) * 100) / 100;
-    const attribution: Attribution = said(person, 'transcript-turn', confidence, `${side} turn (guest log-odds ${guestLogit(d.text).toFixed(1)}, turn sequence)`);
+    const confidence =
+      Math.round(Math.min(0.95, Math.max(0.5, side === 'guest' ? p : 1 - p)) * 100) / 100;
+    const attribution: Attribution = said(
+      person,
+      'transcript-turn',
+      confidence,
+      `${side} turn (guest log-odds ${guestLogit(d.text).toFixed(1)}, turn sequence)`,
+    );
     d.kind = 'speech';
     d.attribution = attribution;
     d.speech = [[0, d.text.length]];

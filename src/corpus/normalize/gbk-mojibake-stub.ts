@@ -1,1 +1,3 @@
-export function repairGbkMojibake(text: string) { return { text, runs: [] as { repaired: string | null }[] }; }
+export function repairGbkMojibake(text: string) {
+  return { text, runs: [] as { repaired: string | null }[] };
+}

@@ -53,7 +53,8 @@ function foldParentheses(text: string): string {
   return text.replace(/\(([^()]*)\)/g, (match, inner: string, offset: number) => {
     const before = neighbour(text, offset - 1, -1);
     const after = neighbour(text, offset + match.length, 1);
-    if (HAN.test(inner) || isChineseContext(before) || isChineseContext(after)) return `（${inner.trim()}）`;
+    if (HAN.test(inner) || isChineseContext(before) || isChineseContext(after))
+      return `（${inner.trim()}）`;
     return match;
   });
 }
@@ -65,7 +66,8 @@ function foldDoubleQuotes(text: string): string {
   return text.replace(/"([^"]*)"/g, (match, inner: string, offset: number) => {
     const before = neighbour(text, offset - 1, -1);
     const after = neighbour(text, offset + match.length, 1);
-    if (HAN.test(inner) || isChineseContext(before) || isChineseContext(after)) return `“${inner.trim()}”`;
+    if (HAN.test(inner) || isChineseContext(before) || isChineseContext(after))
+      return `“${inner.trim()}”`;
     return match;
   });
 }

@@ -22,11 +22,15 @@ const SHORT_QUESTION_HEADING = 15;
  * it is more likely a sentence whose full stop was lost (000: `…然后把这个产品做到极致`), so
  * there only section numbers and `topic：claim` lines count.
  */
-export function isHeading(text: string, where: { inLead: boolean; afterHeading: boolean }): boolean {
+export function isHeading(
+  text: string,
+  where: { inLead: boolean; afterHeading: boolean },
+): boolean {
   const line = text.trim();
   if (SECTION_NUMBER.test(line)) return true;
   // A heading block may end on a rhetorical question (000: `是登山，` / `还是航海？`).
-  if (where.afterHeading && line.length <= SHORT_QUESTION_HEADING && /[？！]$/u.test(line)) return true;
+  if (where.afterHeading && line.length <= SHORT_QUESTION_HEADING && /[？！]$/u.test(line))
+    return true;
   if (TERMINAL.test(line)) return false;
   if ((where.inLead || where.afterHeading) && line.length <= MAX_HEADING_LENGTH) return true;
   const colon = line.indexOf('：');

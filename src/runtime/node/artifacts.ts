@@ -30,6 +30,10 @@ export function loadArtifacts(): { catalog: Catalog; corpus: CorpusData } {
       corpus: JSON.parse(readFileSync(CORPUS_PATH, 'utf8')) as CorpusData,
     };
   } catch (cause) {
-    throw new YuluError('catalog_out_of_date', `cannot read quotes/catalog.json or quotes/corpus.json — run \`npm run build:catalog\` (${(cause as Error).message})`, { cause });
+    throw new YuluError(
+      'catalog_out_of_date',
+      `cannot read quotes/catalog.json or quotes/corpus.json — run \`npm run build:catalog\` (${(cause as Error).message})`,
+      { cause },
+    );
   }
 }

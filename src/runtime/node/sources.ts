@@ -19,9 +19,18 @@ export function readSources(dir: string = SOURCES_DIR): SourceFile[] {
     try {
       json = JSON.parse(readFileSync(join(dir, metaFile), 'utf8'));
     } catch (cause) {
-      const what = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'is missing' : `is not valid JSON (${(cause as Error).message})`;
-      throw new YuluError('invalid_source_meta', `${metaFile}: metadata file for ${file} ${what}`, { cause });
+      const what =
+        (cause as NodeJS.ErrnoException).code === 'ENOENT'
+          ? 'is missing'
+          : `is not valid JSON (${(cause as Error).message})`;
+      throw new YuluError('invalid_source_meta', `${metaFile}: metadata file for ${file} ${what}`, {
+        cause,
+      });
     }
-    return { stem, raw: readFileSync(join(dir, file), 'utf8'), meta: parseSourceMeta(metaFile, json) };
+    return {
+      stem,
+      raw: readFileSync(join(dir, file), 'utf8'),
+      meta: parseSourceMeta(metaFile, json),
+    };
   });
 }
