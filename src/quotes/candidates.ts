@@ -5,6 +5,8 @@ import { damageIn } from './damage.ts';
 import { MAX_HAN, MIN_HAN, scoreSpan, type Score } from './score.ts';
 import { sentenceSpans } from './sentences.ts';
 
+const QUESTION_END = /[？?]$/u;
+
 /** Most consecutive sentences one quote may join. */
 const MAX_SENTENCES = 3;
 
@@ -44,6 +46,9 @@ export function candidatesOf(doc: Document, paragraph: Paragraph): Candidate[] {
         const han = countHan(text);
         if (han > MAX_HAN) break;
         if (han < MIN_HAN || damageIn(text)) continue;
+        // A guest's span ending on a question is a rhetorical set-up or an echo of the interviewer:
+        // never a card line on its own.
+        if (role === 'guest' && QUESTION_END.test(text)) continue;
         const hans = convertScript(text, doc.meta.script, 'hans');
         out.push({ paragraph, span: [start, end], text, hans, score: scoreSpan({ hans, role, machineTranscript }) });
       }
