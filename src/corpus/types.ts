@@ -47,7 +47,8 @@ export type ParagraphFlag =
   | 'unrepaired-mojibake' // byte damage that could not be repaired with certainty
   | 'machine-transcript' // text from a speech recogniser: mis-heard terms possible
   | 'traditional-source' // the source is in traditional script
-  | 'edited'; // an errata correction was applied
+  | 'edited' // an errata correction was applied
+  | 'restated'; // a lead quoting what the body has verbatim: attributed, but never quoted
 
 export interface Paragraph {
   /** Stable within its document: `L{first raw line}`, `-2`, `-3`… for turns split off that line. */

@@ -7,11 +7,32 @@ import { sentenceSpans } from './sentences.ts';
 
 const QUESTION_END = /[？?]$/u;
 
+/** 你 addressing the listener (你觉得, 你当时), as opposed to generic 你 (你会发现, 你不能). */
+const DIRECT_ADDRESS = /你(们|觉得|认为|当时|刚才|之前|怎么|是不是|会不会|有没有|提到|说的)/u;
+
+/** Least confidence in an inferred transcript turn for its words to be quoted. */
+const MIN_TRANSCRIPT_CONFIDENCE = 0.8;
+
 /** Most consecutive sentences one quote may join. */
 const MAX_SENTENCES = 3;
 
-/** Interjections a spoken answer opens with; a span may start after them without changing meaning. */
-const LEADING_INTERJECTION = /^(对对|对|是的|是|嗯|好|没错|确实|非常理解你)[，。！、]/u;
+/**
+ * What a span may start after without changing what is said: interjections a spoken answer opens
+ * with (对，是的，) and connectives that only tie the sentence to the one before (所以，但是，其实).
+ * Editors trim these from pull quotes; the words kept are still exactly the speaker's.
+ */
+const LEADING_INTERJECTION = /^(对对|对|是的|是|嗯|好|没错|非常理解你)[，。！、]/u;
+const LEADING_CONNECTIVE = /^(所以说?|但是|但|而且|然后|其实|此外|另外|那么?)[，,]?(?=\p{Script=Han})/u;
+
+/** Whether a paragraph starts a new turn (a prefix, or a transcript segment after the other side). */
+function opensTurn(doc: Document, paragraph: Paragraph): boolean {
+  const { method } = paragraph.attribution;
+  if (method === 'prefix' || method === 'prefix-without-colon') return true;
+  if (method !== 'transcript-turn') return false;
+  const index = doc.paragraphs.indexOf(paragraph);
+  const previous = doc.paragraphs.slice(0, index).findLast((p) => p.kind === 'speech');
+  return previous?.attribution.speaker !== paragraph.attribution.speaker;
+}
 
 export interface Candidate {
   paragraph: Paragraph;
@@ -27,11 +48,14 @@ export interface Candidate {
  * yield nothing.
  */
 export function candidatesOf(doc: Document, paragraph: Paragraph): Candidate[] {
+  const turnStart = opensTurn(doc, paragraph);
   const { attribution } = paragraph;
   if (paragraph.kind !== 'speech' || !attribution.speaker || !attribution.role) return [];
-  if (paragraph.flags.includes('unrepaired-mojibake')) return [];
+  if (paragraph.flags.includes('unrepaired-mojibake') || paragraph.flags.includes('restated')) return [];
   const role = attribution.role;
   const machineTranscript = doc.meta.kind === 'machine-transcript';
+  // In a speaker-less transcript the speaker is inferred; only well-supported turns are quoted.
+  if (machineTranscript && attribution.confidence < MIN_TRANSCRIPT_CONFIDENCE) return [];
 
   const out: Candidate[] = [];
   for (const [from, to] of paragraph.speech) {
@@ -40,8 +64,11 @@ export function candidatesOf(doc: Document, paragraph: Paragraph): Candidate[] {
       for (let j = i; j < Math.min(sentences.length, i + MAX_SENTENCES); j++) {
         let start = (sentences[i] as [number, number])[0];
         const end = (sentences[j] as [number, number])[1];
+        const opensAnswer = turnStart && start === from;
         const lead = LEADING_INTERJECTION.exec(paragraph.text.slice(start, end));
         if (lead) start += lead[0].length;
+        const connective = LEADING_CONNECTIVE.exec(paragraph.text.slice(start, end));
+        if (connective) start += connective[0].length;
         const text = paragraph.text.slice(start, end);
         const han = countHan(text);
         if (han > MAX_HAN) break;
@@ -49,8 +76,16 @@ export function candidatesOf(doc: Document, paragraph: Paragraph): Candidate[] {
         // A guest's span ending on a question is a rhetorical set-up or an echo of the interviewer:
         // never a card line on its own.
         if (role === 'guest' && QUESTION_END.test(text)) continue;
+        // A transcript span that addresses the other side may be the host talking to the guest.
+        if (machineTranscript && role === 'guest' && DIRECT_ADDRESS.test(text)) continue;
         const hans = convertScript(text, doc.meta.script, 'hans');
-        out.push({ paragraph, span: [start, end], text, hans, score: scoreSpan({ hans, role, machineTranscript }) });
+        out.push({
+          paragraph,
+          span: [start, end],
+          text,
+          hans,
+          score: scoreSpan({ hans, role, machineTranscript, opensTurn: opensAnswer, sentences: j - i + 1, endsParagraph: end === paragraph.text.length }),
+        });
       }
     }
   }

@@ -161,6 +161,9 @@ export function attributeDialogue(drafts: Draft[], meta: SourceMeta): void {
     }
     if (inLead) {
       attributeLead(d, content[i + 1], cast);
+      // A dialogue's lead quotes the guest to trail the conversation that follows (000): the
+      // turns are the original, so the lead's version is kept attributed but never quoted.
+      if (d.kind === 'speech' && meta.kind === 'dialogue') d.flags.push('restated');
       return;
     }
 

@@ -20,14 +20,31 @@ export const WELCOME = /欢迎(?:收听|来到)/u;
 type Side = 'host' | 'guest';
 
 const QUESTION_END = /(？|吗|呢|吧)[。？]?$/u;
+/** Tag questions (对吧？ 是吧？) are a speaking habit of both sides, not a real question. */
+const TAG_QUESTION = /(对|是|好)吧？/gu;
+const QUESTION = /？/gu;
 
-/** Evidence that a stretch of transcript is the guest's: a log-odds score. */
-export function guestLogit(text: string): number {
+/**
+ * Evidence that a stretch of transcript is the guest's, as log-odds. `guestNames` are the ways the
+ * host addresses or mentions the guest (志飞): the guest does not talk about himself by name.
+ */
+export function guestLogit(text: string, guestNames: readonly string[] = []): number {
+  const plain = text.replace(TAG_QUESTION, '');
   const han = Math.min(countHan(text), 120);
-  const me = Math.min((text.match(/我/gu) ?? []).length, 5);
-  const you = Math.min((text.match(/你/gu) ?? []).length, 3);
-  const asks = QUESTION_END.test(text) ? 1 : 0;
-  return -1 + 0.05 * han + 0.4 * me - 0.7 * you - 2 * asks;
+  const me = Math.min((plain.match(/我/gu) ?? []).length, 5);
+  const you = Math.min((plain.match(/你/gu) ?? []).length, 3);
+  const asksAtEnd = QUESTION_END.test(plain) ? 1 : 0;
+  const asksInside = Math.min((plain.match(QUESTION) ?? []).length - asksAtEnd, 2);
+  const namesGuest = guestNames.some((name) => plain.includes(name)) ? 1 : 0;
+  return (
+    -1 +
+    0.05 * han +
+    0.4 * me -
+    0.7 * you -
+    2 * asksAtEnd -
+    0.8 * Math.max(0, asksInside) -
+    1.5 * namesGuest
+  );
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -38,11 +55,19 @@ const TRANSITION: Record<Side, Record<Side, number>> = {
   guest: { host: Math.log(0.45), guest: Math.log(0.55) },
 };
 
-/** Most likely host/guest sequence for the segments (first segment: host, who opens the show). */
-export function labelTurns(texts: string[]): Side[] {
+/**
+ * Most likely host/guest sequence for the segments (first segment: host, who opens the show).
+ * `isHostForSure` pins segments that only the host can say (the show's welcome).
+ */
+export function labelTurns(
+  texts: string[],
+  isHostForSure: (text: string) => boolean = () => false,
+  guestNames: readonly string[] = [],
+): Side[] {
   const sides: Side[] = ['host', 'guest'];
   const emit = (t: string, s: Side) => {
-    const p = sigmoid(guestLogit(t));
+    if (isHostForSure(t)) return s === 'host' ? 0 : -Infinity;
+    const p = sigmoid(guestLogit(t, guestNames));
     return Math.log(s === 'guest' ? p : 1 - p);
   };
   const score: Record<Side, number>[] = [];
@@ -116,13 +141,25 @@ export function splitTurn(raw: string, normalize: (raw: string) => string): stri
   return [raw];
 }
 
+/** The guest's given name (志飞 for 李志飞) and aliases: how a host addresses him. */
+function guestNames(guest: { name: string; aliases: string[] } | undefined): string[] {
+  if (!guest) return [];
+  const given = guest.name.length === 3 ? [guest.name.slice(1)] : [];
+  return [guest.name, ...given, ...guest.aliases];
+}
+
 /** Attributes transcript drafts in place (header and teaser already marked by the caller). */
 export function attributeTranscript(drafts: Draft[], meta: SourceMeta): void {
   const cast = castOf(meta);
   const host = cast.interviewer;
   const guest = cast.guest;
   const turns = drafts.filter((d) => d.kind === undefined);
-  const sides = labelTurns(turns.map((d) => d.text));
+  const names = guestNames(guest);
+  const sides = labelTurns(
+    turns.map((d) => d.text),
+    (text) => WELCOME.test(text),
+    names,
+  );
   turns.forEach((d, i) => {
     const side = sides[i] as Side;
     const person = side === 'guest' ? guest : host;
@@ -132,14 +169,14 @@ export function attributeTranscript(drafts: Draft[], meta: SourceMeta): void {
       d.speech = [];
       return;
     }
-    const p = sigmoid(guestLogit(d.text));
+    const p = sigmoid(guestLogit(d.text, names));
     const confidence =
       Math.round(Math.min(0.95, Math.max(0.5, side === 'guest' ? p : 1 - p)) * 100) / 100;
     const attribution: Attribution = said(
       person,
       'transcript-turn',
       confidence,
-      `${side} turn (guest log-odds ${guestLogit(d.text).toFixed(1)}, turn sequence)`,
+      `${side} turn (guest log-odds ${guestLogit(d.text, names).toFixed(1)}, turn sequence)`,
     );
     d.kind = 'speech';
     d.attribution = attribution;
