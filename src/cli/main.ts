@@ -72,13 +72,13 @@ export function run(argv: string[], out: (line: string) => void = console.log): 
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/bin/yulu.js')) {
+/** Runs the CLI as a process: exit code set, Yulu errors printed as one line with their code. */
+export function main(argv: string[]): void {
   try {
-    process.exitCode = run(process.argv.slice(2));
+    process.exitCode = run(argv);
   } catch (error) {
-    if (error instanceof YuluError) {
-      console.error(`yulu: ${error.message} [${error.code}]`);
-      process.exitCode = error.code === 'invalid_argument' ? 2 : 1;
-    } else throw error;
+    if (!(error instanceof YuluError)) throw error;
+    console.error(`yulu: ${error.message} [${error.code}]`);
+    process.exitCode = error.code === 'invalid_argument' ? 2 : 1;
   }
 }
