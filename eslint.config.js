@@ -14,7 +14,7 @@ const runtimeOnlyImports = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.wrangler/', 'quotes/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', '.wrangler/', 'quotes/', 'coverage/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

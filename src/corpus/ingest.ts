@@ -11,15 +11,16 @@ import {
 } from './attribution/transcript.ts';
 import { normalizeParagraph } from './normalize/index.ts';
 import { segmentLines } from './segment.ts';
+import type { CharBigramModel } from '../text/char-model.ts';
 import { convertScript } from '../text/script.ts';
 
 /**
  * Source file → Document: paragraphs with stable ids, raw text and line ranges, normalised text,
  * a kind (speech or why not) and an attribution that says how it was decided. Pure.
  */
-export function ingestSource(source: SourceFile): Document {
+export function ingestSource(source: SourceFile, language: CharBigramModel): Document {
   const { meta } = source;
-  const normalize = (raw: string) => normalizeParagraph(raw, meta);
+  const normalize = (raw: string) => normalizeParagraph(raw, meta, language);
   const segments = segmentLines(source.raw);
   const transcript = meta.kind === 'machine-transcript';
   const cast = castOf(meta);

@@ -1,5 +1,6 @@
 import type { CorpusData } from '../corpus/corpus-data.ts';
 import { ingestSource } from '../corpus/ingest.ts';
+import { corpusLanguageModel } from '../corpus/language.ts';
 import type { SourceFile } from '../corpus/types.ts';
 import { buildCatalog } from './catalog.ts';
 import type { Catalog } from './types.ts';
@@ -11,7 +12,8 @@ export interface BuildOutput {
 
 /** Sources → the two generated artifacts. Pure and deterministic. */
 export function buildAll(sources: SourceFile[]): BuildOutput {
-  const inputs = sources.map((source) => ({ doc: ingestSource(source), raw: source.raw }));
+  const language = corpusLanguageModel(sources);
+  const inputs = sources.map((source) => ({ doc: ingestSource(source, language), raw: source.raw }));
   return {
     corpus: { version: 1, documents: inputs.map((i) => i.doc) },
     catalog: buildCatalog(inputs),

@@ -1,7 +1,8 @@
 import type { SourceMeta } from '../meta.ts';
 import type { ParagraphFlag } from '../types.ts';
 import { foldScriptLeaks } from '../../text/script.ts';
-import { repairGbkMojibake } from './gbk-mojibake-stub.ts';
+import type { CharBigramModel } from '../../text/char-model.ts';
+import { repairGbkMojibake } from './gbk-mojibake.ts';
 import { stripPinyinAnnotations } from './pinyin-annotations.ts';
 import { foldPunctuationWidth, spaceHanAndLatin } from './punctuation.ts';
 import { joinTranscriptSpacing, normalizeSpaces } from './whitespace.ts';
@@ -43,12 +44,19 @@ function countChanges(before: string, after: string): { text: string; changes: n
   return { text: after, changes };
 }
 
-/** Repairs and normalises one raw paragraph of a source. Pure and deterministic. */
-export function normalizeParagraph(raw: string, meta: SourceMeta): NormalizedText {
+/**
+ * Repairs and normalises one raw paragraph of a source. Pure and deterministic; `language` is the
+ * corpus's character model, which judges byte repairs that the bytes alone leave open.
+ */
+export function normalizeParagraph(
+  raw: string,
+  meta: SourceMeta,
+  language: CharBigramModel,
+): NormalizedText {
   const repairs: Record<string, number> = {};
   const flags: ParagraphFlag[] = [];
 
-  const mojibake = repairGbkMojibake(raw);
+  const mojibake = repairGbkMojibake(raw, language);
   let text = mojibake.text;
   const repaired = mojibake.runs.filter((run) => run.repaired !== null).length;
   if (repaired > 0) repairs['gbk-mojibake'] = repaired;

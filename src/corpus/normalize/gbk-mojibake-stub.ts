@@ -1,3 +1,0 @@
-export function repairGbkMojibake(text: string) {
-  return { text, runs: [] as { repaired: string | null }[] };
-}

@@ -1,0 +1,409 @@
+import { pinyin } from 'pinyin-pro';
+import type { CharBigramModel } from '../../text/char-model.ts';
+import { decodeGbkPair, decodeGbkStrict, encodeGbkChar } from '../../text/gbk.ts';
+
+/**
+ * Repairs 004's GBK byte-shift mojibake by re-encoding the damaged run and decoding it realigned.
+ *
+ * How the damage arose (see docs/CORPUS.md): the page's GBK bytes were read one byte off, a
+ * pinyin annotator inserted `(reading)` after a character of that misaligned view, and the result
+ * was decoded aligned again. So the display shows, after an intact character P:
+ *
+ *   `?` + `reading)`  the lead byte L of the next real character swallowed together with `(`;
+ *                     `reading` is the reading of the misaligned character (P's trail byte, L)
+ *   g1 g2 …           misaligned characters, each (trail of one real character, lead of the
+ *                     next); Private-Use where that pair lands in a user-defined area; letters
+ *                     that landed on full-width forms were later folded to ASCII
+ *   an end            where alignment returns: a single ASCII byte (a real trail byte), a pair
+ *                     whose trail byte is ASCII, or a last real byte t that was lost — swallowed
+ *                     by a `?` before a real annotation `?reading)`, dropped before `(reading)`,
+ *                     or dropped before ASCII punctuation.
+ *
+ * The unknown bytes (L, t) are enumerated: readings pin them where present; otherwise the corpus's
+ * own character model chooses, and only when one choice is clearly better. Every candidate is
+ * verified by re-encoding the repair and replaying the misaligned decoding, which must reproduce
+ * the damaged text exactly. A run with no verified, unambiguous repair is reported unrepaired and
+ * left as it is, so the paragraph gets flagged and never reaches a card.
+ */
+export interface MojibakeRun {
+  /** UTF-16 offsets of the damaged run in the input (from the `?` to where alignment returns). */
+  start: number;
+  end: number;
+  garbage: string;
+  /** The realigned text, or null when no repair could be verified with certainty. */
+  repaired: string | null;
+  reason: string;
+}
+
+export interface MojibakeRepair {
+  text: string;
+  runs: MojibakeRun[];
+}
+
+/** Longest misaligned run considered, in characters (the longest in 004 is under 20). */
+const MAX_RUN = 40;
+/** A repair must read this much more likely (natural log) than the damaged text… */
+const MIN_GAIN = 8;
+/** …and than the runner-up repair, when a byte had to be chosen by the model. */
+const MIN_MARGIN = Math.log(50);
+/** Per-character gain (natural log) at which text after a run end is judged still misaligned. */
+const MISALIGNED_GAIN_PER_CHAR = 2;
+
+const READING = /^[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}(?=\))/u;
+const PRIVATE_USE = /[\uE000-\uF8FF]/u;
+
+interface Candidate {
+  /** Index of the first misaligned character shown, and of the first character after the run. */
+  first: number;
+  end: number;
+  repaired: string;
+  /** Repaired characters without any restored annotation (what the model scores). */
+  chars: string;
+  chosenByModel: boolean;
+}
+
+export function repairGbkMojibake(text: string, model: CharBigramModel): MojibakeRepair {
+  const chars = [...text];
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const c of chars) {
+    offsets.push(offset);
+    offset += c.length;
+  }
+  offsets.push(offset);
+
+  const runs: MojibakeRun[] = [];
+  let out = '';
+  let copied = 0;
+  for (let i = 1; i < chars.length; i++) {
+    if (chars[i] !== '?') continue;
+    const attempt = repairRunAt(chars, i, model);
+    if (attempt === null) continue;
+    const run: MojibakeRun = {
+      start: offsets[i] as number,
+      end: offsets[attempt.end] as number,
+      garbage: chars.slice(i, attempt.end).join(''),
+      repaired: attempt.repaired,
+      reason: attempt.reason,
+    };
+    runs.push(run);
+    if (attempt.repaired !== null) {
+      out += chars.slice(copied, i).join('') + attempt.repaired;
+      copied = attempt.end;
+    }
+    i = attempt.end - 1;
+  }
+  out += chars.slice(copied).join('');
+
+  const covered = (k: number) => runs.some((r) => r.start <= k && k < r.end);
+  chars.forEach((c, k) => {
+    const at = offsets[k] as number;
+    if (PRIVATE_USE.test(c) && !covered(at)) {
+      runs.push({
+        start: at,
+        end: at + c.length,
+        garbage: c,
+        repaired: null,
+        reason: 'Private-Use character outside any realignable run',
+      });
+    }
+  });
+  runs.sort((a, b) => a.start - b.start);
+  return { text: out, runs };
+}
+
+interface RunAttempt {
+  end: number;
+  repaired: string | null;
+  reason: string;
+}
+
+/**
+ * Tries to read a damaged run starting at the `?` at index `q`. Returns null when this `?` is
+ * just a question mark (no damage evident and no repair more plausible than the text as it is).
+ */
+function repairRunAt(chars: string[], q: number, model: CharBigramModel): RunAttempt | null {
+  const previous = encodeGbkChar(chars[q - 1] as string);
+  if (previous === null || previous.length !== 2) return null;
+  const p1 = previous[1];
+
+  const startReading = readingAt(chars, q + 1);
+  const first = startReading === null ? q + 1 : q + 1 + [...startReading].length + 1;
+  const leads = range(0x81, 0xfe).filter((lead) => {
+    if (startReading === null) return true;
+    const shifted = decodeGbkPair(p1, lead);
+    return shifted !== null && readingsOf(shifted).has(startReading);
+  });
+  const certainDamage = startReading !== null;
+  // Without a reading, a `?` is a question mark unless a misaligned character or a digit follows.
+  const next = chars[q + 1] ?? '';
+  const digitNext = /^[0-9]$/.test(next);
+  if (!certainDamage && !digitNext && encodeGbkChar(next)?.length !== 2) return null;
+  const damaged = certainDamage || digitNext;
+  if (leads.length === 0) {
+    return certainDamage
+      ? { end: first, repaired: null, reason: `no byte gives a character read “${startReading}”` }
+      : null;
+  }
+
+  // Where the misaligned characters begin: after the `?reading)` marker; or, for a bare `?`,
+  // either after it (the `?` stood for a first misaligned pair that is no GBK character, hence
+  // the `?`) or at it (a byte went missing, and the `?` was a folded full-width ？).
+  const starts = startReading === null ? [first, q] : [first];
+  const leadsFrom = (from: number) =>
+    startReading === null && from === first
+      ? leads.filter((lead) => decodeGbkPair(p1, lead) === null)
+      : leads;
+  const candidates: Candidate[] = [];
+  let lostAscii = false;
+  for (const from of starts) {
+    for (let end = from; end <= Math.min(chars.length, from + MAX_RUN); end++) {
+      if (end > from && !encodable(chars[end - 1] as string)) break;
+      if (end - 1 > from && chars[end - 1] === '?') break;
+      const possible = leadsFrom(from);
+      for (const lead of possible) {
+        for (const shifted of byteChoices(chars.slice(from, end))) {
+          candidates.push(...endingsAt(chars, from, end, lead, shifted, possible.length > 1));
+        }
+      }
+      // `?` before a digit or ASCII punctuation: a lost byte took an ASCII character with it.
+      if (end > from && chars[end] === '?' && /^[\x20-\x3f]$/.test(chars[end + 1] ?? '')) {
+        lostAscii = true;
+        break;
+      }
+      if (candidates.length > 5000) break;
+    }
+  }
+
+  const verified = candidates.filter(
+    (c) => replays(c, chars, p1, startReading) && !stillMisaligned(chars, c.end, model),
+  );
+  if (verified.length === 0) {
+    if (damaged || lostAscii) {
+      const end = lostAscii ? runEndAtLostAscii(chars, first) : first;
+      return { end, repaired: null, reason: 'no realignment decodes to clean, aligned text' };
+    }
+    return null;
+  }
+
+  // Rank by how the whole neighbourhood reads; candidates that yield the same text are one.
+  const windowEnd = Math.min(chars.length, Math.max(...verified.map((c) => c.end)) + 2);
+  const left = chars.slice(Math.max(0, q - 2), q).join('');
+  const readings = new Map<string, { c: Candidate; s: number }>();
+  for (const c of verified) {
+    const text = left + c.chars + chars.slice(c.end, windowEnd).join('');
+    const kept = readings.get(text);
+    if (!kept || c.end < kept.c.end || (kept.c.chosenByModel && !c.chosenByModel))
+      readings.set(text, { c, s: model.logProbability(text) });
+  }
+  const ranked = [...readings.values()].sort((a, b) => b.s - a.s || a.c.end - b.c.end);
+  const best = ranked[0] as { c: Candidate; s: number };
+  const runnerUp = ranked[1];
+  const asIs = model.logProbability(left + chars.slice(q, windowEnd).join(''));
+  if (best.s - asIs < MIN_GAIN) {
+    return damaged
+      ? { end: best.c.end, repaired: null, reason: 'no realignment reads better than the damage' }
+      : null;
+  }
+  if (
+    runnerUp &&
+    best.s - runnerUp.s < MIN_MARGIN &&
+    (best.c.chosenByModel || runnerUp.c.chosenByModel)
+  ) {
+    return {
+      end: best.c.end,
+      repaired: null,
+      reason: `ambiguous: “${best.c.chars}” or “${runnerUp.c.chars}”`,
+    };
+  }
+  const how = best.c.chosenByModel ? 'realigned; a lost byte chosen by context' : 'realigned';
+  return { end: best.c.end, repaired: best.c.repaired, reason: how };
+}
+
+/** Where an unrepairable run that lost an ASCII character ends: just after that `?`. */
+function runEndAtLostAscii(chars: string[], first: number): number {
+  for (let k = first; k < chars.length; k++) if (chars[k] === '?') return k + 1;
+  return chars.length;
+}
+
+/**
+ * True when the text after a supposed end of the run still reads better realigned than as shown:
+ * the misalignment goes on, so the run cannot end there (an ASCII letter there was a folded
+ * full-width form, not a real byte).
+ */
+function stillMisaligned(chars: string[], end: number, model: CharBigramModel): boolean {
+  const bytes: number[] = [];
+  const shown: string[] = [];
+  for (let k = end; k < chars.length && shown.length < 8; k++) {
+    const b = encodeGbkChar(chars[k] as string);
+    if (b === null || b.length !== 2) break;
+    bytes.push(...b);
+    shown.push(chars[k] as string);
+  }
+  if (shown.length < 3) return false;
+  const realigned = decodeGbkStrict(bytes.slice(1, -1));
+  if (realigned === null || !clean(realigned)) return false;
+  const perChar = (text: string) => model.logProbability(text) / [...text].length;
+  return perChar(realigned) - perChar(shown.join('')) > MISALIGNED_GAIN_PER_CHAR;
+}
+
+/** The candidate ways a run ending before `chars[end]` can return to alignment. */
+function endingsAt(
+  chars: string[],
+  first: number,
+  end: number,
+  lead: number,
+  shifted: number[],
+  leadByModel: boolean,
+): Candidate[] {
+  const found: Candidate[] = [];
+  const realPrefix = [lead, ...shifted];
+
+  // Alignment returned by itself: an ASCII byte in the run was a real trail byte or character.
+  const exact = decodeGbkStrict(realPrefix);
+  if (exact !== null && clean(exact)) {
+    found.push({ first, end, repaired: exact, chars: exact, chosenByModel: leadByModel });
+  }
+
+  // The last real byte was lost in front of a real annotation: `?reading)` or `(reading)`.
+  const swallowed = chars[end] === '?' ? readingAt(chars, end + 1) : null;
+  const dropped = chars[end] === '(' ? readingAt(chars, end + 1) : null;
+  const reading = swallowed ?? dropped;
+  if (reading !== null) {
+    const matches = range(0x80, 0xfe)
+      .map((t) => decodeGbkStrict([...realPrefix, t]))
+      .filter((real): real is string => real !== null && clean(real))
+      .filter((real) => readingsOf([...real].pop() as string).has(reading));
+    for (const real of matches) {
+      found.push({
+        first,
+        end: end + 1 + [...reading].length + 1,
+        repaired: `${real}(${reading})`,
+        chars: real,
+        chosenByModel: leadByModel || matches.length > 1,
+      });
+    }
+  }
+
+  // The last real byte was dropped before ASCII punctuation or the end of the paragraph.
+  const next = chars[end];
+  if (next === undefined || (next.charCodeAt(0) < 0x40 && next !== '(' && next !== '?')) {
+    for (const t of range(0x80, 0xfe)) {
+      const real = decodeGbkStrict([...realPrefix, t]);
+      if (real !== null && clean(real)) {
+        found.push({ first, end, repaired: real, chars: real, chosenByModel: true });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Verification: re-encode the repair, replay the misaligned decoding from P's trail byte, and
+ * require it to reproduce exactly the damaged characters between the markers.
+ */
+function replays(c: Candidate, chars: string[], p1: number, startReading: string | null): boolean {
+  const bytes: number[] = [];
+  for (const ch of c.chars) {
+    const b = encodeGbkChar(ch);
+    if (b === null) return false;
+    bytes.push(...b);
+  }
+  const [lead, ...rest] = bytes;
+  if (lead === undefined) return false;
+  const shiftedFirst = decodeGbkPair(p1, lead);
+  if (
+    startReading !== null &&
+    (shiftedFirst === null || !readingsOf(shiftedFirst).has(startReading))
+  )
+    return false;
+
+  // Replay: the misaligned reader consumes `rest` pairwise; an ASCII byte stands alone.
+  const shown: string[] = [];
+  let k = 0;
+  while (k < rest.length) {
+    const b = rest[k] as number;
+    if (b < 0x80) {
+      shown.push(String.fromCharCode(b));
+      k += 1;
+      continue;
+    }
+    const trail = rest[k + 1];
+    if (trail === undefined) break; // the lost last byte
+    const pair = decodeGbkPair(b, trail);
+    if (pair === null) return false;
+    shown.push(pair);
+    k += 2;
+  }
+  const lostLast = k < rest.length;
+  const garbage = chars.slice(c.first, c.end);
+  const expected = lostLast ? garbageBeforeEnding(garbage) : garbage;
+  if (shown.length !== expected.length) return false;
+  return shown.every((s, n) => s === expected[n] || fold(s) === expected[n]);
+}
+
+/** Drops a trailing real annotation (`?reading)` / `(reading)`) from the damaged characters. */
+function garbageBeforeEnding(garbage: string[]): string[] {
+  const text = garbage.join('');
+  const m = /[?(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)$/u.exec(text);
+  return m ? [...text.slice(0, m.index)] : garbage;
+}
+
+/** Full-width ASCII forms, as the host site later folded them. */
+function fold(char: string): string {
+  const code = char.codePointAt(0) as number;
+  return code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : char;
+}
+
+/** Byte readings of the misaligned characters: a folded ASCII letter may have been full-width. */
+function byteChoices(units: string[]): number[][] {
+  let choices: number[][] = [[]];
+  units.forEach((unit, n) => {
+    const code = unit.codePointAt(0) as number;
+    const options: number[][] = [];
+    if (code < 0x80) {
+      if (code >= 0x21 && code <= 0x7e && unit !== '(' && unit !== ')' && (unit !== '?' || n === 0))
+        options.push([0xa3, code + 0x80]);
+      if (n === units.length - 1 && code >= 0x40) options.push([code]);
+    } else {
+      const b = encodeGbkChar(unit);
+      if (b !== null && b.length === 2) options.push([...b]);
+    }
+    choices = choices.flatMap((prefix) => options.map((o) => [...prefix, ...o]));
+  });
+  return choices.slice(0, 64);
+}
+
+function encodable(char: string): boolean {
+  const b = encodeGbkChar(char);
+  return b !== null && (b.length === 2 || /[!-~]/.test(char));
+}
+
+/** A realignment must be ordinary text: no Private-Use, controls or replacement characters. */
+function clean(text: string): boolean {
+  return !/[\uE000-\uF8FF\uFFFD\p{Cc}€]/u.test(text);
+}
+
+function readingAt(chars: string[], at: number): string | null {
+  const m = READING.exec(chars.slice(at, at + 9).join(''));
+  return m ? m[0] : null;
+}
+
+const readingCache = new Map<string, Set<string>>();
+
+/** Every pinyin reading (tone-marked) of one character. */
+function readingsOf(char: string): Set<string> {
+  let readings = readingCache.get(char);
+  if (!readings) {
+    const list = pinyin(char, { multiple: true, type: 'array' });
+    readings = new Set(list.map((r) => r.normalize('NFC')));
+    readingCache.set(char, readings);
+  }
+  return readings;
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let b = from; b <= to; b++) if (b !== 0x7f) out.push(b);
+  return out;
+}
