@@ -11,7 +11,10 @@ export type YuluErrorCode =
   | 'invalid_span'
   | 'invalid_argument'
   | 'route_not_found'
-  | 'catalog_out_of_date';
+  | 'catalog_out_of_date'
+  | 'invalid_template'
+  | 'quote_does_not_fit'
+  | 'render_failed';
 
 const defaultStatus: Record<YuluErrorCode, number> = {
   invalid_source_meta: 500,
@@ -23,6 +26,9 @@ const defaultStatus: Record<YuluErrorCode, number> = {
   invalid_argument: 400,
   route_not_found: 404,
   catalog_out_of_date: 500,
+  invalid_template: 500,
+  quote_does_not_fit: 422,
+  render_failed: 500,
 };
 
 export class YuluError extends Error {

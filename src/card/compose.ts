@@ -1,0 +1,164 @@
+import type { QuoteFlag } from '../quotes/types.ts';
+import type { ResolvedQuote } from '../quotes/library.ts';
+import { convertScript, type DisplayScript } from '../text/script.ts';
+import type { FontBook, Typeface } from './font-book.ts';
+import type { CardSize, CardTheme } from './templates.ts';
+import { withCompression } from './typeset/compress.ts';
+import { fitText, type FittedText } from './typeset/fit.ts';
+
+export interface CardOptions {
+  size: CardSize;
+  theme: CardTheme;
+  script: DisplayScript;
+  /** Absolute URL of the quote's permalink page (what the QR code and the printed link lead to). */
+  permalink: string;
+}
+
+/**
+ * Everything a card shows, measured and laid out, before it becomes an element tree. Tests read
+ * this to check the typesetting rules on the actual lines.
+ */
+export interface CardModel {
+  width: number;
+  height: number;
+  theme: CardTheme;
+  script: DisplayScript;
+  lang: string;
+  padding: { x: number; y: number };
+  quote: {
+    open: string;
+    close: string;
+    typeface: Typeface;
+    fitted: FittedText;
+    /** Width of the opening mark in px: it hangs in the margin so the lines stay flush. */
+    openWidth: number;
+    /** Adjacent punctuation is compressed (simplified only; see typeset/compress.ts). */
+    compress: boolean;
+  };
+  brand: { text: string; size: number };
+  speaker: { name: string; size: number };
+  credit: { text: string; size: number };
+  source: { text: string; size: number };
+  note: { text: string; size: number } | null;
+  link: { url: string; text: string; size: number; qrSize: number };
+  gap: number;
+  meta: Typeface;
+  metaBold: Typeface;
+}
+
+const QUOTE_MARKS: Record<DisplayScript, [string, string]> = {
+  hans: ['“', '”'],
+  hant: ['「', '」'],
+  tw: ['「', '」'],
+  hk: ['「', '」'],
+};
+
+const LANG: Record<DisplayScript, string> = {
+  hans: 'zh-CN',
+  hant: 'zh-TW',
+  tw: 'zh-TW',
+  hk: 'zh-HK',
+};
+
+/** UI strings, written in simplified Chinese and converted like the quote. */
+const NOTES: Partial<Record<QuoteFlag, string>> = {
+  'machine-transcript': '据播客机器转写',
+  edited: '经编辑校订',
+};
+const BRAND = '语录 · YULU';
+
+export const QUOTE_LINE_HEIGHT = 1.55;
+
+export function composeCard(
+  resolved: ResolvedQuote,
+  options: CardOptions,
+  fonts: FontBook,
+): CardModel {
+  const { quote, document } = resolved;
+  const { size, theme, script } = options;
+  const { width, height } = size;
+  const ui = (text: string) => convertScript(text, 'hans', script);
+  const u = Math.min(width, height) / 100;
+
+  const padding = { x: Math.round(width * 0.075), y: Math.round(Math.max(height * 0.075, 8 * u)) };
+  const meta = fonts.typeface(theme.face, script, 400);
+  const metaBold = fonts.typeface(theme.face, script, 700);
+  const quoteFace = fonts.typeface(theme.face, script, theme.quoteWeight);
+
+  const person = document.meta.people.find((p) => p.name === quote.speaker);
+  const speaker = { name: ui(quote.speaker), size: Math.round(4 * u) };
+  const metaSize = Math.round(2.6 * u);
+  const credit = {
+    text: person ? ui(`${person.company} · ${person.title}`) : '',
+    size: metaSize,
+  };
+  const source = {
+    text: ui(`${document.meta.publication} · ${formatDate(document.meta)}`),
+    size: metaSize,
+  };
+  const noteText = quote.flags
+    .map((f) => NOTES[f])
+    .filter((n): n is string => n !== undefined)
+    .join(' · ');
+  const note = noteText ? { text: ui(noteText), size: Math.round(2.2 * u) } : null;
+  const brand = { text: ui(BRAND), size: Math.max(14, Math.round(2.3 * u)) };
+  const link = {
+    url: options.permalink,
+    text: options.permalink.replace(/^https?:\/\//, ''),
+    size: Math.max(12, Math.round(1.9 * u)),
+    qrSize: Math.round(14 * u),
+  };
+  const gap = Math.round(5 * u);
+
+  const footerLeft =
+    0.6 * u + // accent rule
+    1.2 * u +
+    speaker.size * 1.3 +
+    credit.size * 1.5 +
+    source.size * 1.5 +
+    (note ? note.size * 1.6 : 0);
+  const footerRight = link.qrSize + 0.8 * u + link.size * 1.4;
+  const footer = Math.max(footerLeft, footerRight);
+  const header = brand.size * 1.4;
+
+  const [open, close] = QUOTE_MARKS[script];
+  const text = convertScript(quote.text, document.meta.script, script) + close;
+  const box = {
+    width: width - 2 * padding.x,
+    height: height - 2 * padding.y - header - footer - 2 * gap,
+  };
+  const compress = script === 'hans';
+  const fitted = fitText(text, compress ? withCompression(quoteFace.measure) : quoteFace.measure, {
+    width: box.width,
+    height: box.height,
+    maxSize: size.maxQuoteSize,
+    minSize: size.minQuoteSize,
+    lineHeight: QUOTE_LINE_HEIGHT,
+  });
+  const openWidth = quoteFace.measure(open) * fitted.fontSize;
+
+  return {
+    width,
+    height,
+    theme,
+    script,
+    lang: LANG[script],
+    padding,
+    quote: { open, close, typeface: quoteFace, fitted, openWidth, compress },
+    brand,
+    speaker,
+    credit,
+    source,
+    note,
+    link,
+    gap,
+    meta,
+    metaBold,
+  };
+}
+
+/** `2024年7月19日`; an estimated date shows only its year, marked as approximate. */
+function formatDate(meta: { date: string; dateIsEstimate: boolean }): string {
+  const [y, m, d] = meta.date.split('-').map(Number) as [number, number, number];
+  return meta.dateIsEstimate ? `约${y}年` : `${y}年${m}月${d}日`;
+}

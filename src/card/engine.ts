@@ -1,0 +1,110 @@
+import { YuluError } from '../errors.ts';
+import type { QuoteLibrary } from '../quotes/library.ts';
+import { contentHash } from '../text/hash.ts';
+import { DISPLAY_SCRIPTS, type DisplayScript } from '../text/script.ts';
+import type { CardModel } from './compose.ts';
+import type { FontBook } from './font-book.ts';
+import { renderCardPng, renderCardSvg, type Rasterizer } from './render.ts';
+import {
+  CARD_SIZES,
+  CARD_THEMES,
+  cardSize,
+  cardTheme,
+  DEFAULT_SIZE,
+  DEFAULT_THEME,
+  SCALES,
+  type CardScale,
+} from './templates.ts';
+
+/** Bump when the card's design or typesetting changes in a way that changes pixels. */
+export const RENDERER_VERSION = 'card-1';
+
+/** A card as requested: every field optional except the quote; defaults are og / paper / hans / 1. */
+export interface CardRequest {
+  size?: string | undefined;
+  theme?: string | undefined;
+  script?: string | undefined;
+  scale?: string | number | undefined;
+}
+
+export interface CardSpec {
+  size: string;
+  theme: string;
+  script: DisplayScript;
+  scale: CardScale;
+}
+
+/** Validates a request into a spec; unknown values are errors listing what is allowed. */
+export function cardSpec(request: CardRequest): CardSpec {
+  const size = cardSize(request.size ?? DEFAULT_SIZE).name;
+  const theme = cardTheme(request.theme ?? DEFAULT_THEME).name;
+  const script = request.script ?? 'hans';
+  if (!(DISPLAY_SCRIPTS as readonly string[]).includes(script))
+    throw new YuluError(
+      'invalid_argument',
+      `unknown script "${script}"; allowed: ${DISPLAY_SCRIPTS.join(', ')}`,
+    );
+  const scale = Number(request.scale ?? 1);
+  if (!(SCALES as readonly number[]).includes(scale))
+    throw new YuluError(
+      'invalid_argument',
+      `unknown scale "${String(request.scale)}"; allowed: ${SCALES.join(', ')}`,
+    );
+  return { size, theme, script: script as DisplayScript, scale: scale as CardScale };
+}
+
+export interface CardEngineOptions {
+  library: QuoteLibrary;
+  fonts: FontBook;
+  rasterizer: Rasterizer;
+  /** Absolute base URL of the public site, e.g. `https://yulu.example`; permalinks are `{base}/q/{id}`. */
+  baseUrl: string;
+}
+
+/**
+ * Quote ID + spec → SVG or PNG. The only text a card can show is the catalog's (the engine takes
+ * an ID, never text). Runtime-free: fonts and the rasterizer come from the runtime.
+ */
+export class CardEngine {
+  /** Changes whenever the pixels of any card could change: renderer, templates, fonts. */
+  readonly version: string;
+
+  constructor(private readonly options: CardEngineOptions) {
+    this.version = contentHash(
+      [
+        RENDERER_VERSION,
+        JSON.stringify(CARD_SIZES),
+        JSON.stringify(CARD_THEMES),
+        options.fonts.version,
+      ].join('\n'),
+    ).slice(0, 10);
+  }
+
+  permalink(id: string): string {
+    return `${this.options.baseUrl.replace(/\/+$/, '')}/q/${id}`;
+  }
+
+  async svg(id: string, spec: CardSpec): Promise<{ svg: string; model: CardModel }> {
+    const resolved = this.options.library.resolve(id);
+    return renderCardSvg(resolved, this.cardOptions(id, spec), this.options.fonts);
+  }
+
+  async png(id: string, spec: CardSpec): Promise<{ png: Uint8Array; model: CardModel }> {
+    const resolved = this.options.library.resolve(id);
+    return renderCardPng(
+      resolved,
+      { ...this.cardOptions(id, spec), scale: spec.scale },
+      this.options.fonts,
+      this.options.rasterizer,
+    );
+  }
+
+  private cardOptions(id: string, spec: CardSpec) {
+    return {
+      size: cardSize(spec.size),
+      theme: cardTheme(spec.theme),
+      script: spec.script,
+      permalink: this.permalink(id),
+    };
+  }
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import sizesJson from '../../templates/sizes.json' with { type: 'json' };
+import themesJson from '../../templates/themes.json' with { type: 'json' };
+import { YuluError } from '../errors.ts';
+
+const hex = z.string().regex(/^#[0-9a-f]{6}$/, 'a colour like #1f1d1a');
+const name = z.string().regex(/^[a-z][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
+
+export const SizeSchema = z.object({
+  name,
+  label: z.string().min(1),
+  width: z.number().int().min(200).max(4096),
+  height: z.number().int().min(200).max(4096),
+  minQuoteSize: z.number().min(12),
+  maxQuoteSize: z.number().min(12),
+});
+export type CardSize = z.infer<typeof SizeSchema>;
+
+export const ThemeSchema = z.object({
+  name,
+  label: z.string().min(1),
+  /** Which family the card sets its text in; resolved per script against the font manifest. */
+  face: z.enum(['serif', 'sans']),
+  background: hex,
+  text: hex,
+  muted: hex,
+  accent: hex,
+  rule: hex,
+  quoteWeight: z.union([z.literal(400), z.literal(600), z.literal(700)]),
+});
+export type CardTheme = z.infer<typeof ThemeSchema>;
+
+const SizesFile = z.object({ sizes: z.array(SizeSchema).min(1) });
+const ThemesFile = z.object({ themes: z.array(ThemeSchema).min(1) });
+
+export const SCALES = [1, 2] as const;
+export type CardScale = (typeof SCALES)[number];
+
+/** Parses template data, naming the file and field on error. Exported for tests. */
+export function parseTemplates(sizesData: unknown, themesData: unknown) {
+  const sizes = parse(SizesFile, sizesData, 'templates/sizes.json').sizes;
+  const themes = parse(ThemesFile, themesData, 'templates/themes.json').themes;
+  for (const s of sizes) {
+    if (s.minQuoteSize > s.maxQuoteSize)
+      throw new YuluError(
+        'invalid_template',
+        `templates/sizes.json: ${s.name}: minQuoteSize exceeds maxQuoteSize`,
+      );
+  }
+  unique(
+    sizes.map((s) => s.name),
+    'templates/sizes.json',
+  );
+  unique(
+    themes.map((t) => t.name),
+    'templates/themes.json',
+  );
+  return { sizes, themes };
+}
+
+function parse<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue ? issue.path.join('.') : '';
+  throw new YuluError('invalid_template', `${file}: ${where}: ${issue?.message ?? 'invalid'}`);
+}
+
+function unique(names: string[], file: string): void {
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (seen.has(n)) throw new YuluError('invalid_template', `${file}: "${n}" is declared twice`);
+    seen.add(n);
+  }
+}
+
+const templates = parseTemplates(sizesJson, themesJson);
+export const CARD_SIZES: readonly CardSize[] = templates.sizes;
+export const CARD_THEMES: readonly CardTheme[] = templates.themes;
+export const DEFAULT_SIZE = 'og';
+export const DEFAULT_THEME = 'paper';
+
+/** The size preset called `name`; an unknown name is a 400 listing the presets. */
+export function cardSize(sizeName: string): CardSize {
+  const size = CARD_SIZES.find((s) => s.name === sizeName);
+  if (!size)
+    throw unknown(
+      'size',
+      sizeName,
+      CARD_SIZES.map((s) => s.name),
+    );
+  return size;
+}
+
+/** The theme called `name`; an unknown name is a 400 listing the themes. */
+export function cardTheme(themeName: string): CardTheme {
+  const theme = CARD_THEMES.find((t) => t.name === themeName);
+  if (!theme)
+    throw unknown(
+      'theme',
+      themeName,
+      CARD_THEMES.map((t) => t.name),
+    );
+  return theme;
+}
+
+function unknown(what: string, value: string, allowed: string[]): YuluError {
+  return new YuluError(
+    'invalid_argument',
+    `unknown ${what} "${value}"; allowed: ${allowed.join(', ')}`,
+  );
+}

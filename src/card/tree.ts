@@ -1,0 +1,181 @@
+import type { CardModel } from './compose.ts';
+import { h, type SatoriElement } from './element.ts';
+import { qrElement } from './qr.ts';
+import { compressionRuns } from './typeset/compress.ts';
+
+/**
+ * The card as a Satori element tree. Every quote line is its own non-wrapping row: the lines were
+ * broken by Yulu's Chinese rules (typeset/), and Satori only draws them.
+ */
+export function cardTree(model: CardModel): SatoriElement {
+  const { theme, padding } = model;
+  return h(
+    'div',
+    {
+      width: model.width,
+      height: model.height,
+      display: 'flex',
+      flexDirection: 'column',
+      backgroundColor: theme.background,
+      color: theme.text,
+      padding: `${padding.y}px ${padding.x}px`,
+      fontFamily: model.meta.family,
+    },
+    [header(model), quoteBlock(model), footer(model)],
+    { lang: model.lang },
+  );
+}
+
+function header(model: CardModel): SatoriElement {
+  const { brand, theme } = model;
+  return h(
+    'div',
+    {
+      display: 'flex',
+      fontSize: brand.size,
+      lineHeight: 1.4,
+      color: theme.accent,
+      letterSpacing: brand.size * 0.12,
+      fontFamily: model.metaBold.family,
+      fontWeight: model.metaBold.weight,
+    },
+    brand.text,
+  );
+}
+
+function quoteBlock(model: CardModel): SatoriElement {
+  const { quote, theme, gap } = model;
+  const { fitted } = quote;
+  const lines = fitted.lines.map((line, i) =>
+    h(
+      'div',
+      {
+        display: 'flex',
+        whiteSpace: 'pre',
+        height: fitted.fontSize * fitted.lineHeight,
+        alignItems: 'center',
+        letterSpacing: fitted.letterSpacing[i] ?? 0,
+      },
+      quote.compress
+        ? compressionRuns(line.text).map((run) =>
+            h('span', run.compressed ? { marginRight: '-0.5em' } : {}, run.text),
+          )
+        : line.text,
+    ),
+  );
+  const openMark = h(
+    'div',
+    {
+      position: 'absolute',
+      left: -quote.openWidth,
+      top: 0,
+      height: fitted.fontSize * fitted.lineHeight,
+      display: 'flex',
+      alignItems: 'center',
+      color: theme.accent,
+    },
+    quote.open,
+  );
+  return h(
+    'div',
+    {
+      display: 'flex',
+      flexGrow: 1,
+      flexDirection: 'column',
+      justifyContent: 'center',
+      margin: `${gap}px 0`,
+    },
+    h(
+      'div',
+      {
+        display: 'flex',
+        flexDirection: 'column',
+        position: 'relative',
+        fontFamily: quote.typeface.family,
+        fontWeight: quote.typeface.weight,
+        fontSize: fitted.fontSize,
+        color: theme.text,
+      },
+      [openMark, ...lines],
+    ),
+  );
+}
+
+function footer(model: CardModel): SatoriElement {
+  const { theme, speaker, credit, source, note, link } = model;
+  const u = Math.min(model.width, model.height) / 100;
+  const row = (text: string, size: number, extra: Record<string, string | number> = {}) =>
+    h('div', { display: 'flex', fontSize: size, lineHeight: 1.5, ...extra }, text);
+
+  const left = h(
+    'div',
+    {
+      display: 'flex',
+      flexDirection: 'column',
+      justifyContent: 'flex-end',
+      flexGrow: 1,
+      flexShrink: 1,
+    },
+    [
+      h('div', {
+        display: 'flex',
+        width: 6 * u,
+        height: 0.6 * u,
+        backgroundColor: theme.accent,
+        marginBottom: 1.2 * u,
+      }),
+      row(speaker.name, speaker.size, {
+        lineHeight: 1.3,
+        fontFamily: model.metaBold.family,
+        fontWeight: model.metaBold.weight,
+        color: theme.text,
+      }),
+      ...(credit.text ? [row(credit.text, credit.size, { color: theme.muted })] : []),
+      row(source.text, source.size, { color: theme.muted }),
+      ...(note
+        ? [row(note.text, note.size, { color: theme.muted, lineHeight: 1.6, opacity: 0.85 })]
+        : []),
+    ],
+  );
+
+  const right = h(
+    'div',
+    { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', marginLeft: 3 * u },
+    [
+      // Dark modules on a light tile whatever the theme: many scanners cannot read inverted codes.
+      isDark(theme.background)
+        ? qrElement(link.url, link.qrSize, theme.background, theme.text)
+        : qrElement(link.url, link.qrSize, theme.text, theme.background),
+      h(
+        'div',
+        {
+          display: 'flex',
+          marginTop: 0.8 * u,
+          fontSize: link.size,
+          lineHeight: 1.4,
+          color: theme.muted,
+          letterSpacing: link.size * 0.02,
+        },
+        link.text,
+      ),
+    ],
+  );
+
+  return h(
+    'div',
+    { display: 'flex', flexDirection: 'row', alignItems: 'flex-end', borderTop: 'none' },
+    [left, right],
+  );
+}
+
+/** Relative luminance below one half: a dark background. */
+function isDark(hex: string): boolean {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [
+    number,
+    number,
+    number,
+  ];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
+}
+
+export type { SatoriElement };

@@ -1,0 +1,141 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { cardSpec, type CardEngine, type CardSpec } from '../card/engine.ts';
+import { YuluError } from '../errors.ts';
+import type { QuoteLibrary } from '../quotes/library.ts';
+import { parse } from './args.ts';
+import { ProgressBar } from './progress.ts';
+
+export const RENDER_USAGE = `yulu render <id> [--size og|square|portrait|xiaohongshu|story] [--theme T] [--script hans|hant|tw|hk] [--scale 1|2] [--svg] [-o card.png]
+       yulu render --all | --speaker NAME | --ids a,b,c  [same options] -o DIR`;
+
+export interface RenderIo {
+  out: (line: string) => void;
+  err: (text: string) => void;
+  isTTY: boolean;
+}
+
+/** `yulu render`: one card to a file, or a batch to a directory with progress and a summary. */
+export async function renderCommand(
+  library: QuoteLibrary,
+  engine: CardEngine,
+  args: string[],
+  io: RenderIo,
+): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      size: { type: 'string' },
+      theme: { type: 'string' },
+      script: { type: 'string' },
+      scale: { type: 'string' },
+      svg: { type: 'boolean' },
+      output: { type: 'string', short: 'o' },
+      all: { type: 'boolean' },
+      speaker: { type: 'string' },
+      ids: { type: 'string' },
+    },
+    RENDER_USAGE,
+  );
+  const spec = cardSpec(values);
+  const format = values.svg ? 'svg' : 'png';
+
+  const batch = values.all || values.speaker !== undefined || values.ids !== undefined;
+  if (!batch) {
+    const [id, extra] = positionals;
+    if (!id || extra)
+      throw new YuluError(
+        'invalid_argument',
+        `give exactly one quote ID, or --all / --speaker / --ids\nusage: ${RENDER_USAGE}`,
+      );
+    const file =
+      values.output ??
+      `${id}-${spec.size}-${spec.theme}-${spec.script}${spec.scale === 2 ? '@2x' : ''}.${format}`;
+    const bytes = await renderOne(engine, id, spec, format);
+    writeOut(file, bytes);
+    io.out(`wrote ${file} (${bytes.length} bytes)`);
+    return 0;
+  }
+
+  if (positionals.length > 0)
+    throw new YuluError(
+      'invalid_argument',
+      `a batch takes no positional IDs (got ${positionals.join(' ')}); use --ids a,b`,
+    );
+  if (!values.output)
+    throw new YuluError(
+      'invalid_argument',
+      `a batch needs an output directory: -o DIR\nusage: ${RENDER_USAGE}`,
+    );
+  const ids = selectIds(library, values);
+  if (ids.length === 0) throw new YuluError('invalid_argument', 'the selection matched no quotes');
+
+  const dir = values.output;
+  mkdirSync(dir, { recursive: true });
+  const bar = new ProgressBar(ids.length, io);
+  const failures: { id: string; message: string }[] = [];
+  let bytes = 0;
+  const started = performance.now();
+  for (const id of ids) {
+    try {
+      const data = await renderOne(engine, id, spec, format);
+      writeFileSync(join(dir, `${id}.${format}`), data);
+      bytes += data.length;
+    } catch (error) {
+      if (!(error instanceof YuluError)) throw error;
+      failures.push({ id, message: `${error.message} [${error.code}]` });
+    }
+    bar.tick(id);
+  }
+  bar.done();
+  const seconds = (performance.now() - started) / 1000;
+  const rendered = ids.length - failures.length;
+  io.out(
+    `rendered ${rendered} of ${ids.length} cards (${spec.size}, ${spec.theme}, ${spec.script}, ${spec.scale}x) in ${seconds.toFixed(1)} s` +
+      ` — ${(bytes / 1024).toFixed(0)} KiB, ${rendered ? ((seconds * 1000) / rendered).toFixed(0) : 0} ms/card → ${dir}`,
+  );
+  for (const f of failures) io.out(`failed ${f.id}: ${f.message}`);
+  return failures.length ? 1 : 0;
+}
+
+async function renderOne(
+  engine: CardEngine,
+  id: string,
+  spec: CardSpec,
+  format: 'svg' | 'png',
+): Promise<Uint8Array> {
+  if (format === 'svg') return new TextEncoder().encode((await engine.svg(id, spec)).svg);
+  return (await engine.png(id, spec)).png;
+}
+
+function selectIds(
+  library: QuoteLibrary,
+  values: { all?: boolean; speaker?: string; ids?: string },
+): string[] {
+  if (values.ids !== undefined) {
+    return values.ids
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  }
+  if (values.speaker !== undefined) {
+    const quotes = library.filter({ speaker: values.speaker });
+    if (quotes.length === 0) {
+      const known = library
+        .speakers()
+        .map((s) => s.name)
+        .join(', ');
+      throw new YuluError(
+        'invalid_argument',
+        `no quotes by "${values.speaker}"; speakers are: ${known}`,
+      );
+    }
+    return quotes.map((q) => q.id);
+  }
+  return library.quotes.map((q) => q.id);
+}
+
+function writeOut(file: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, bytes);
+}
