@@ -28,8 +28,8 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', runtimeOnlyImports] },
   },
   {
-    // Tests index into fixtures they just built; a failed lookup fails the test either way.
-    files: ['test/**/*.ts'],
+    // Tests and benchmarks index into data they just built; a failed lookup fails loudly anyway.
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

@@ -7,6 +7,8 @@ import { loadArtifacts } from '../src/runtime/node/artifacts.ts';
 function capture(argv: string[]): { code: number; output: string } {
   const lines: string[] = [];
   const code = run(argv, (line) => lines.push(line));
+  if (typeof code !== 'number')
+    throw new Error('capture() is for synchronous verbs; await run() for render');
   return { code, output: lines.join('\n') };
 }
 

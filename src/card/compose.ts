@@ -67,6 +67,17 @@ const NOTES: Partial<Record<QuoteFlag, string>> = {
 };
 const BRAND = '语录 · YULU';
 
+/**
+ * Every piece of fixed text a card can show besides the quote and the source metadata, so the
+ * font build can include its characters (digits, 年月日 and 约 come from formatDate).
+ */
+export const CARD_UI_TEXT: readonly string[] = [
+  BRAND,
+  ...Object.values(NOTES),
+  '年月日约 · 0123456789',
+  ...Object.values(QUOTE_MARKS).map((pair) => pair.join('')),
+];
+
 export const QUOTE_LINE_HEIGHT = 1.55;
 
 export function composeCard(
@@ -110,6 +121,11 @@ export function composeCard(
   };
   const gap = Math.round(5 * u);
 
+  // Metadata lines never wrap: a line too long for the column beside the QR code is set smaller.
+  const linkWidth = (meta.measure(link.text) + 0.02 * [...link.text].length) * link.size;
+  const column = width - 2 * padding.x - Math.max(link.qrSize, linkWidth) - 3 * u;
+  for (const line of [credit, source]) line.size = fitLineSize(line.text, meta, column, line.size);
+
   const footerLeft =
     0.6 * u + // accent rule
     1.2 * u +
@@ -122,7 +138,7 @@ export function composeCard(
   const header = brand.size * 1.4;
 
   const [open, close] = QUOTE_MARKS[script];
-  const text = convertScript(quote.text, document.meta.script, script) + close;
+  const text = nestQuotes(convertScript(quote.text, document.meta.script, script), script) + close;
   const box = {
     width: width - 2 * padding.x,
     height: height - 2 * padding.y - header - footer - 2 * gap,
@@ -155,6 +171,23 @@ export function composeCard(
     meta,
     metaBold,
   };
+}
+
+/**
+ * Quotation marks inside the quote become the inner pair of the script, since the card wraps the
+ * quote in the outer pair: “” → ‘’ in simplified; “”「」 → 『』 in traditional forms. Only the
+ * marks change, never the words.
+ */
+export function nestQuotes(text: string, script: DisplayScript): string {
+  if (script === 'hans') return text.replaceAll('“', '‘').replaceAll('”', '’');
+  return text.replace(/[“「]/gu, '『').replace(/[”」]/gu, '』');
+}
+
+/** The largest size ≤ `size` (down to 70% of it) at which `text` fits `width` px on one line. */
+function fitLineSize(text: string, face: Typeface, width: number, size: number): number {
+  const em = face.measure(text);
+  if (em * size <= width) return size;
+  return Math.max(Math.floor(width / em), Math.round(size * 0.7));
 }
 
 /** `2024年7月19日`; an estimated date shows only its year, marked as approximate. */

@@ -80,6 +80,28 @@ export class CardEngine {
     ).slice(0, 10);
   }
 
+  /**
+   * The canonical query of a spec: every field, fixed order. Equivalent requests share one cache
+   * entry and one ETag however their query strings were written.
+   */
+  canonicalQuery(spec: CardSpec): string {
+    return `size=${spec.size}&theme=${spec.theme}&script=${spec.script}&scale=${spec.scale}`;
+  }
+
+  /** The card's path with the current render version (`v=`): safe to cache forever. */
+  cardPath(id: string, spec: CardSpec, format: 'png' | 'svg'): string {
+    return `/cards/${id}.${format}?${this.canonicalQuery(spec)}&v=${this.version}`;
+  }
+
+  /**
+   * A strong ETag: changes when the render version (renderer, templates, fonts) or the quote's
+   * text changes, and differs per format and spec.
+   */
+  etag(id: string, spec: CardSpec, format: 'png' | 'svg'): string {
+    const quote = this.options.library.resolve(id).quote;
+    return `"${this.version}-${contentHash(`${id}\n${quote.text}\n${format}\n${this.canonicalQuery(spec)}`)}"`;
+  }
+
   permalink(id: string): string {
     return `${this.options.baseUrl.replace(/\/+$/, '')}/q/${id}`;
   }

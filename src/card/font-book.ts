@@ -1,7 +1,9 @@
 import type { DisplayScript } from '../text/script.ts';
+import type { Face } from '../fonts/fonts.ts';
 import type { Measure } from './typeset/units.ts';
 
-export type Face = 'serif' | 'sans';
+export type { Face };
+
 export type FontWeight = 400 | 600 | 700;
 
 /** A font as Satori takes it. `data` must be the same object on every render: Satori caches

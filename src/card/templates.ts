@@ -20,7 +20,7 @@ export const ThemeSchema = z.object({
   name,
   label: z.string().min(1),
   /** Which family the card sets its text in; resolved per script against the font manifest. */
-  face: z.enum(['serif', 'sans']),
+  face: z.enum(['serif', 'sans', 'kai']),
   background: hex,
   text: hex,
   muted: hex,

@@ -105,7 +105,11 @@ function footer(model: CardModel): SatoriElement {
   const { theme, speaker, credit, source, note, link } = model;
   const u = Math.min(model.width, model.height) / 100;
   const row = (text: string, size: number, extra: Record<string, string | number> = {}) =>
-    h('div', { display: 'flex', fontSize: size, lineHeight: 1.5, ...extra }, text);
+    h(
+      'div',
+      { display: 'flex', whiteSpace: 'nowrap', fontSize: size, lineHeight: 1.5, ...extra },
+      text,
+    );
 
   const left = h(
     'div',

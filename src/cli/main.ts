@@ -11,16 +11,37 @@ import {
 } from '../runtime/node/artifacts.ts';
 import { readFileSync } from 'node:fs';
 import { quotesCommand } from './quotes-command.ts';
+import { renderCommand, RENDER_USAGE } from './render-command.ts';
+import { createNodeCardEngine } from '../runtime/node/cards.ts';
 
 const USAGE = `usage: yulu <command>
   quotes list|show|search …   browse the quote catalog
   corpus report [--json]      per-source figures: paragraphs kept/excluded, repairs, flags, speakers
   catalog build               regenerate quotes/catalog.json and quotes/corpus.json
-  catalog check               fail if the committed artifacts differ from a rebuild`;
+  catalog check               fail if the committed artifacts differ from a rebuild
+  render …                    quote cards as PNG or SVG:
+    ${RENDER_USAGE.replaceAll('\n', '\n    ')}`;
 
-export function run(argv: string[], out: (line: string) => void = console.log): number {
+/** Where printed links and QR codes on cards point. */
+const BASE_URL = process.env.YULU_BASE_URL ?? 'http://127.0.0.1:8787';
+
+export function run(
+  argv: string[],
+  out: (line: string) => void = console.log,
+): number | Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
+    case 'render': {
+      const { catalog, corpus } = loadArtifacts();
+      const library = new QuoteLibrary(catalog, corpus);
+      return createNodeCardEngine(library, BASE_URL).then((engine) =>
+        renderCommand(library, engine, rest, {
+          out,
+          err: (text) => process.stderr.write(text),
+          isTTY: process.stderr.isTTY === true,
+        }),
+      );
+    }
     case 'quotes': {
       const { catalog, corpus } = loadArtifacts();
       quotesCommand(new QuoteLibrary(catalog, corpus), rest, out, process.stdout.isTTY === true);
@@ -73,9 +94,9 @@ export function run(argv: string[], out: (line: string) => void = console.log): 
 }
 
 /** Runs the CLI as a process: exit code set, Yulu errors printed as one line with their code. */
-export function main(argv: string[]): void {
+export async function main(argv: string[]): Promise<void> {
   try {
-    process.exitCode = run(argv);
+    process.exitCode = await run(argv);
   } catch (error) {
     if (!(error instanceof YuluError)) throw error;
     console.error(`yulu: ${error.message} [${error.code}]`);

@@ -1,20 +1,26 @@
 import { Hono } from 'hono';
 import type { QuoteLibrary } from '../quotes/library.ts';
 import { YuluError } from '../errors.ts';
+import type { CardCache } from '../card/card-cache.ts';
+import type { CardEngine } from '../card/engine.ts';
 import { apiRoutes } from './api.ts';
+import { cardRoutes } from './cards.ts';
 import { errorResponse } from './errors.ts';
 
 export interface AppOptions {
   library: QuoteLibrary;
+  /** The card renderer of this runtime; without it the app serves the API only. */
+  cards?: { engine: CardEngine; cache?: CardCache };
 }
 
 /** The one Hono app every runtime serves. Runtime-free: dependencies come in through options. */
-export function createApp({ library }: AppOptions) {
+export function createApp({ library, cards }: AppOptions) {
   const app = new Hono();
   app.get('/healthz', (c) =>
     c.json({ ok: true, quotes: library.quotes.length, sources: library.documents.length }),
   );
   app.route('/api', apiRoutes(library));
+  if (cards) app.route('/cards', cardRoutes(cards.engine, cards.cache));
   app.notFound((c) =>
     errorResponse(
       c,

@@ -10,7 +10,7 @@ export function decodePng(bytes: Uint8Array): { width: number; height: number; r
   let width = 0;
   let height = 0;
   let colorType = 0;
-  let palette = new Uint8Array(0);
+  let palette: Uint8Array = new Uint8Array(0);
   const idat: Uint8Array[] = [];
   while (offset < bytes.length) {
     const length = view.getUint32(offset);

@@ -13,28 +13,39 @@ export interface Indexed {
 }
 
 export function quantize(rgba: Uint8Array): Indexed {
-  return exactPalette(rgba) ?? binnedPalette(rgba);
+  // 32-bit views need 4-byte alignment; pooled buffers may not have it.
+  const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice();
+  return exactPalette(aligned) ?? binnedPalette(aligned);
 }
 
 function exactPalette(rgba: Uint8Array): Indexed | null {
   const index = new Map<number, number>();
   const indices = new Uint8Array(rgba.length / 4);
-  for (let p = 0, i = 0; p < rgba.length; p += 4, i++) {
-    const key =
-      ((rgba[p] as number) << 16) | ((rgba[p + 1] as number) << 8) | (rgba[p + 2] as number);
-    let k = index.get(key);
-    if (k === undefined) {
-      if (index.size === 256) return null;
-      k = index.size;
-      index.set(key, k);
+  const words = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length / 4);
+  // Cards are mostly runs of one colour: remember the last pixel to skip the map lookup.
+  let lastWord = -1;
+  let lastIndex = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as number;
+    if (word !== lastWord) {
+      const key = word & 0xffffff;
+      let k = index.get(key);
+      if (k === undefined) {
+        if (index.size === 256) return null;
+        k = index.size;
+        index.set(key, k);
+      }
+      lastWord = word;
+      lastIndex = k;
     }
-    indices[i] = k;
+    indices[i] = lastIndex;
   }
   const palette = new Uint8Array(index.size * 3);
+  // Keys are little-endian words: R in the low byte.
   for (const [key, k] of index) {
-    palette[k * 3] = key >> 16;
+    palette[k * 3] = key & 255;
     palette[k * 3 + 1] = (key >> 8) & 255;
-    palette[k * 3 + 2] = key & 255;
+    palette[k * 3 + 2] = (key >> 16) & 255;
   }
   return { palette, indices };
 }
@@ -45,11 +56,17 @@ function binnedPalette(rgba: Uint8Array): Indexed {
   const sum = new Float64Array(BINS * 3);
   const pixels = rgba.length / 4;
   const binOf = new Uint16Array(pixels);
+  const words = new Uint32Array(rgba.buffer, rgba.byteOffset, pixels);
+  let lastWord = -1;
+  let lastBin = 0;
   for (let p = 0, i = 0; p < rgba.length; p += 4, i++) {
     const r = rgba[p] as number;
     const g = rgba[p + 1] as number;
     const b = rgba[p + 2] as number;
-    const bin = ((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3);
+    const word = words[i] as number;
+    const bin = word === lastWord ? lastBin : ((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3);
+    lastWord = word;
+    lastBin = bin;
     binOf[i] = bin;
     count[bin] = (count[bin] as number) + 1;
     sum[bin * 3] = (sum[bin * 3] as number) + r;

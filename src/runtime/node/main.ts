@@ -3,15 +3,23 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../../http/app.ts';
 import { QuoteLibrary } from '../../quotes/library.ts';
 import { loadArtifacts } from './artifacts.ts';
+import { createNodeCardEngine } from './cards.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const hostname = process.env.HOST ?? '127.0.0.1';
+/** Where cards' printed links and QR codes point: set YULU_BASE_URL when serving publicly. */
+const baseUrl = process.env.YULU_BASE_URL ?? `http://${hostname}:${port}`;
 const { catalog, corpus } = loadArtifacts();
-const app = createApp({ library: new QuoteLibrary(catalog, corpus) });
+const library = new QuoteLibrary(catalog, corpus);
+const engine = await createNodeCardEngine(library, baseUrl);
+const app = createApp({ library, cards: { engine } });
 
 serve({ fetch: app.fetch, port, hostname }, (info) => {
   console.log(
     `Yulu is running at http://${hostname === '0.0.0.0' ? '127.0.0.1' : hostname}:${info.port}/ (${catalog.quotes.length} quotes)`,
   );
   console.log(`  try http://${hostname}:${info.port}/api/quotes?limit=5`);
+  console.log(
+    `  and http://${hostname}:${info.port}/cards/${catalog.quotes[0]?.id ?? ''}.png?size=og`,
+  );
 });

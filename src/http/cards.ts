@@ -1,0 +1,77 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { CardCache } from '../card/card-cache.ts';
+import { cardSpec, type CardEngine, type CardRequest } from '../card/engine.ts';
+import { YuluError } from '../errors.ts';
+
+const CARD_FILE = /^([0-9a-z]{8})\.(png|svg)$/;
+const PARAMETERS = ['size', 'theme', 'script', 'scale', 'v'] as const;
+/** Unversioned card URLs may change when the design does: cache briefly, then revalidate. */
+const SHORT_CACHE = 'public, max-age=300, must-revalidate';
+const FOREVER = 'public, max-age=31536000, immutable';
+
+/** Query → spec. Unknown or repeated parameters and unknown values are 400s that say what is allowed. */
+export function parseCardQuery(c: Context): { request: CardRequest; v: string | undefined } {
+  const queries = c.req.queries();
+  const request: Record<string, string> = {};
+  for (const [name, values] of Object.entries(queries)) {
+    if (!(PARAMETERS as readonly string[]).includes(name))
+      throw new YuluError(
+        'invalid_argument',
+        `unknown parameter "${name}"; allowed: ${PARAMETERS.join(', ')}`,
+      );
+    if (values.length !== 1)
+      throw new YuluError(
+        'invalid_argument',
+        `parameter "${name}" given ${values.length} times; give it once`,
+      );
+    request[name] = values[0] as string;
+  }
+  const { v, ...spec } = request;
+  return { request: spec, v };
+}
+
+/** GET /cards/{id}.png and /cards/{id}.svg: cached, de-duplicated, with strong ETags. */
+export function cardRoutes(engine: CardEngine, cache: CardCache = new CardCache()) {
+  return new Hono().get('/:file', async (c) => {
+    const match = CARD_FILE.exec(c.req.param('file'));
+    if (!match)
+      throw new YuluError(
+        'route_not_found',
+        `no card "${c.req.param('file')}"; card URLs are /cards/{id}.png or /cards/{id}.svg`,
+      );
+    const [, id, format] = match as unknown as [string, string, 'png' | 'svg'];
+    const { request, v } = parseCardQuery(c);
+    const spec = cardSpec(request);
+    const etag = engine.etag(id, spec, format);
+    const headers: Record<string, string> = {
+      ETag: etag,
+      'Cache-Control': v === engine.version ? FOREVER : SHORT_CACHE,
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      'X-Content-Type-Options': 'nosniff',
+    };
+    if (ifNoneMatch(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
+
+    const key = `${engine.version}/${id}.${format}?${engine.canonicalQuery(spec)}`;
+    const card = await cache.get(key, async () =>
+      format === 'png'
+        ? { body: (await engine.png(id, spec)).png, contentType: 'image/png' }
+        : {
+            body: new TextEncoder().encode((await engine.svg(id, spec)).svg),
+            contentType: 'image/svg+xml; charset=utf-8',
+          },
+    );
+    return c.body(card.body as Uint8Array<ArrayBuffer>, 200, {
+      ...headers,
+      'Content-Type': card.contentType,
+    });
+  });
+}
+
+function ifNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t === etag || t === `W/${etag}`;
+  });
+}

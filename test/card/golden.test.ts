@@ -1,0 +1,107 @@
+/**
+ * Golden PNG tests: small renders (¼ size) of a matrix of quotes × sizes × themes × scripts,
+ * compared with committed images under an explicit tolerance. After an intended design change:
+ *
+ *   npm run test:update-goldens
+ *
+ * then look at the changed images in test/fixtures/golden/ before committing them.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FontBook } from '../../src/card/font-book.ts';
+import { encodePalettePng } from '../../src/card/png/encode.ts';
+import { initSatori, renderCardSvg } from '../../src/card/render.ts';
+import { CARD_SIZES, CARD_THEMES, cardSize, cardTheme } from '../../src/card/templates.ts';
+import { QuoteLibrary } from '../../src/quotes/library.ts';
+import type { Quote } from '../../src/quotes/types.ts';
+import { loadArtifacts } from '../../src/runtime/node/artifacts.ts';
+import { loadFonts } from '../../src/runtime/node/cards.ts';
+import { resvgRasterizer } from '../../src/runtime/node/resvg.ts';
+import { DISPLAY_SCRIPTS, type DisplayScript } from '../../src/text/script.ts';
+import { decodePng, pixelDifference } from '../support/png.ts';
+import { createRequire } from 'node:module';
+
+const DIR = new URL('../fixtures/golden/', import.meta.url).pathname;
+const UPDATE = process.env.UPDATE_GOLDENS === '1';
+/** A pixel differs when a channel moves by more than this; a golden fails above MAX_DIFFERENT. */
+const CHANNEL_TOLERANCE = 24;
+const MAX_DIFFERENT = 0.005;
+
+const { catalog, corpus } = loadArtifacts();
+const library = new QuoteLibrary(catalog, corpus);
+let fonts: FontBook;
+
+beforeAll(async () => {
+  await initSatori(readFileSync(createRequire(import.meta.url).resolve('satori/yoga.wasm')));
+  fonts = loadFonts();
+  mkdirSync(DIR, { recursive: true });
+});
+
+/** The four kinds of quote the matrix covers, picked deterministically from the catalog. */
+function pick(score: (q: Quote) => number): Quote {
+  return [...library.quotes].sort((a, b) => score(b) - score(a) || a.id.localeCompare(b.id))[0]!;
+}
+const count = (text: string, re: RegExp) => (text.match(re) ?? []).length;
+const KINDS: Record<string, Quote> = {
+  short: pick((q) => -[...q.text].length),
+  long: pick((q) => [...q.text].length),
+  latin: pick((q) => count(q.text, /[A-Za-z]/g)),
+  punctuation: pick((q) => count(q.text, /[，。、；：？！「」“”《》（）—…]/g) / [...q.text].length),
+};
+
+interface Case {
+  kind: string;
+  size: string;
+  theme: string;
+  script: DisplayScript;
+}
+const themes = CARD_THEMES.map((t) => t.name);
+const cases: Case[] = [];
+Object.keys(KINDS).forEach((kind, k) => {
+  CARD_SIZES.forEach((size, s) =>
+    cases.push({ kind, size: size.name, theme: themes[(k + s) % themes.length]!, script: 'hans' }),
+  );
+  DISPLAY_SCRIPTS.forEach((script, s) =>
+    cases.push({ kind, size: 'og', theme: themes[(k + s + 1) % themes.length]!, script }),
+  );
+});
+themes.forEach((theme) => cases.push({ kind: 'latin', size: 'portrait', theme, script: 'hant' }));
+
+describe('golden cards', () => {
+  it.each(cases)('$kind $size $theme $script', async ({ kind, size, theme, script }) => {
+    const quote = KINDS[kind]!;
+    const cardSizeValue = cardSize(size);
+    const { svg } = await renderCardSvg(
+      library.resolve(quote.id),
+      {
+        size: cardSizeValue,
+        theme: cardTheme(theme),
+        script,
+        permalink: `https://yulu.example/q/${quote.id}`,
+      },
+      fonts,
+    );
+    const image = await resvgRasterizer.rgba(svg, cardSizeValue.width / 4);
+    const png = await encodePalettePng(image.data, image.width, image.height);
+    const file = `${DIR}${kind}-${size}-${theme}-${script}.png`;
+    if (UPDATE) {
+      writeFileSync(file, png);
+      return;
+    }
+    expect(existsSync(file), `${file} is missing: run npm run test:update-goldens`).toBe(true);
+    const golden = decodePng(readFileSync(file));
+    const actual = decodePng(png);
+    expect([actual.width, actual.height]).toEqual([golden.width, golden.height]);
+    const different = pixelDifference(actual.rgba, golden.rgba, CHANNEL_TOLERANCE);
+    expect(
+      different,
+      `${(different * 100).toFixed(2)}% of pixels differ from ${file}`,
+    ).toBeLessThanOrEqual(MAX_DIFFERENT);
+  });
+
+  it('covers every size, theme and script', () => {
+    expect(new Set(cases.map((c) => c.size))).toEqual(new Set(CARD_SIZES.map((s) => s.name)));
+    expect(new Set(cases.map((c) => c.theme))).toEqual(new Set(themes));
+    expect(new Set(cases.map((c) => c.script))).toEqual(new Set(DISPLAY_SCRIPTS));
+  });
+});

@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { composeCard, type CardModel } from '../../src/card/compose.ts';
+import type { FontBook } from '../../src/card/font-book.ts';
+import { CARD_SIZES, CARD_THEMES } from '../../src/card/templates.ts';
+import { hasOrphan } from '../../src/card/typeset/break-lines.ts';
+import { NO_LINE_END, NO_LINE_START } from '../../src/card/typeset/units.ts';
+import { QuoteLibrary } from '../../src/quotes/library.ts';
+import { loadArtifacts } from '../../src/runtime/node/artifacts.ts';
+import { loadFonts } from '../../src/runtime/node/cards.ts';
+import { DISPLAY_SCRIPTS } from '../../src/text/script.ts';
+
+let library: QuoteLibrary;
+let fonts: FontBook;
+
+beforeAll(() => {
+  const { catalog, corpus } = loadArtifacts();
+  library = new QuoteLibrary(catalog, corpus);
+  fonts = loadFonts();
+});
+
+/** One theme per face: themes that share a face set text identically. */
+const themesByFace = () => [...new Map(CARD_THEMES.map((t) => [t.face, t])).values()];
+
+function problems(model: CardModel): string[] {
+  const found: string[] = [];
+  const { fitted, typeface } = model.quote;
+  for (const [i, line] of fitted.lines.entries()) {
+    const chars = [...line.text];
+    if (NO_LINE_START.has(chars[0]!)) found.push(`line ${i + 1} starts with ${chars[0]}`);
+    if (NO_LINE_END.has(chars.at(-1)!)) found.push(`line ${i + 1} ends with ${chars.at(-1)}`);
+    if (line.width * fitted.fontSize > fitted.measure + 0.5) found.push(`line ${i + 1} overflows`);
+    for (const c of chars)
+      if (!typeface.covers(c)) found.push(`no glyph for ${c} in ${typeface.family}`);
+  }
+  if (hasOrphan(fitted.lines)) found.push('orphan on the last line');
+  const metaText = [
+    model.credit.text,
+    model.source.text,
+    model.link.text,
+    model.note?.text ?? '',
+  ].join('');
+  for (const c of metaText)
+    if (c !== ' ' && !model.meta.covers(c)) found.push(`no glyph for ${c} in ${model.meta.family}`);
+  for (const c of model.speaker.name + model.brand.text)
+    if (c !== ' ' && !model.metaBold.covers(c))
+      found.push(`no glyph for ${c} in ${model.metaBold.family}`);
+  return found;
+}
+
+describe('every quote on every card', () => {
+  it('lays out in every size, script and face: kinsoku, no orphans, no overflow, no tofu', () => {
+    let cards = 0;
+    const failures: string[] = [];
+    for (const quote of library.quotes) {
+      const resolved = library.resolve(quote.id);
+      for (const size of CARD_SIZES) {
+        for (const script of DISPLAY_SCRIPTS) {
+          for (const theme of themesByFace()) {
+            const options = {
+              size,
+              theme,
+              script,
+              permalink: `https://yulu.example/q/${quote.id}`,
+            };
+            try {
+              const model = composeCard(resolved, options, fonts);
+              for (const p of problems(model))
+                failures.push(`${quote.id} ${size.name} ${script} ${theme.face}: ${p}`);
+              expect(model.quote.fitted.fontSize).toBeGreaterThanOrEqual(size.minQuoteSize);
+            } catch (error) {
+              failures.push(
+                `${quote.id} ${size.name} ${script} ${theme.face}: ${(error as Error).message}`,
+              );
+            }
+            cards++;
+          }
+        }
+      }
+    }
+    expect(failures.slice(0, 20)).toEqual([]);
+    expect(cards).toBe(
+      library.quotes.length * CARD_SIZES.length * DISPLAY_SCRIPTS.length * themesByFace().length,
+    );
+  });
+});
