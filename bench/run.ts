@@ -49,7 +49,10 @@ for (const size of ['og', 'portrait'] as const) {
 const tsx = join(ROOT, 'node_modules/.bin/tsx');
 const child = (args: string[]) =>
   JSON.parse(
-    execFileSync(tsx, [join(ROOT, 'bench/yulu-node.ts'), ...args], { encoding: 'utf8' })
+    execFileSync(tsx, [join(ROOT, 'bench/yulu-node.ts'), ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '--expose-gc' },
+    })
       .trim()
       .split('\n')
       .at(-1)!,

@@ -6,13 +6,7 @@ import type { SatoriElement } from './element.ts';
  * scale. Error correction M survives a card being photographed or slightly compressed.
  */
 export function qrElement(url: string, sizePx: number, dark: string, light: string): SatoriElement {
-  const { data, size } = encode(url, { ecc: 'M', border: 0 });
-  let d = '';
-  data.forEach((row, y) => {
-    row.forEach((on, x) => {
-      if (on) d += `M${x} ${y}h1v1h-1z`;
-    });
-  });
+  const { d, size } = qrPath(url);
   const quiet = 2;
   const box = size + quiet * 2;
   return {
@@ -28,4 +22,25 @@ export function qrElement(url: string, sizePx: number, dark: string, light: stri
       ],
     },
   };
+}
+
+/** Encoding a QR code costs about a millisecond; a card's URL is the same in every size and theme. */
+const paths = new Map<string, { d: string; size: number }>();
+const MAX_CACHED = 2048;
+
+function qrPath(url: string): { d: string; size: number } {
+  let path = paths.get(url);
+  if (!path) {
+    const { data, size } = encode(url, { ecc: 'M', border: 0 });
+    let d = '';
+    data.forEach((row, y) => {
+      row.forEach((on, x) => {
+        if (on) d += `M${x} ${y}h1v1h-1z`;
+      });
+    });
+    path = { d, size };
+    if (paths.size >= MAX_CACHED) paths.delete(paths.keys().next().value as string);
+    paths.set(url, path);
+  }
+  return path;
 }

@@ -3,7 +3,7 @@ import { YuluError } from '../errors.ts';
 import type { ResolvedQuote } from '../quotes/library.ts';
 import { composeCard, type CardModel, type CardOptions } from './compose.ts';
 import type { FontBook } from './font-book.ts';
-import { encodePalettePng } from './png/encode.ts';
+import { encodePalettePng, type Deflate } from './png/encode.ts';
 import type { CardScale } from './templates.ts';
 import { cardTree } from './tree.ts';
 
@@ -15,6 +15,8 @@ import { cardTree } from './tree.ts';
  */
 export interface Rasterizer {
   rgba(svg: string, width: number): Promise<{ data: Uint8Array; width: number; height: number }>;
+  /** The runtime's fastest zlib deflate, if it has one better than CompressionStream. */
+  deflate?: Deflate;
 }
 
 let satoriReady: Promise<void> | undefined;
@@ -69,5 +71,8 @@ export async function renderCardPng(
       cause,
     });
   }
-  return { png: await encodePalettePng(image.data, image.width, image.height), model };
+  return {
+    png: await encodePalettePng(image.data, image.width, image.height, rasterizer.deflate),
+    model,
+  };
 }

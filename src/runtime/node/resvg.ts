@@ -1,4 +1,5 @@
 import { renderAsync } from '@resvg/resvg-js';
+import { deflateSync } from 'node:zlib';
 import type { Rasterizer } from '../../card/render.ts';
 
 /**
@@ -14,4 +15,5 @@ export const resvgRasterizer: Rasterizer = {
     });
     return { data: image.pixels, width: image.width, height: image.height };
   },
+  deflate: (data) => deflateSync(data, { level: 6 }),
 };
