@@ -9,8 +9,9 @@ import { errorResponse } from './errors.ts';
 
 export interface AppOptions {
   library: QuoteLibrary;
-  /** The card renderer of this runtime; without it the app serves the API only. */
-  cards?: { engine: CardEngine; cache?: CardCache };
+  /** The card renderer of this runtime (or how to get it: the Worker loads fonts on first use);
+   * without it the app serves the API only. */
+  cards?: { engine: CardEngine | (() => Promise<CardEngine>); cache?: CardCache };
 }
 
 /** The one Hono app every runtime serves. Runtime-free: dependencies come in through options. */

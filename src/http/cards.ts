@@ -32,8 +32,12 @@ export function parseCardQuery(c: Context): { request: CardRequest; v: string | 
 }
 
 /** GET /cards/{id}.png and /cards/{id}.svg: cached, de-duplicated, with strong ETags. */
-export function cardRoutes(engine: CardEngine, cache: CardCache = new CardCache()) {
+export function cardRoutes(
+  source: CardEngine | (() => Promise<CardEngine>),
+  cache: CardCache = new CardCache(),
+) {
   return new Hono().get('/:file', async (c) => {
+    const engine = typeof source === 'function' ? await source() : source;
     const match = CARD_FILE.exec(c.req.param('file'));
     if (!match)
       throw new YuluError(

@@ -27,17 +27,15 @@ export class QuoteLibrary {
   readonly documents: readonly Document[];
   private readonly byId = new Map<string, Quote>();
   private readonly docs = new Map<string, Document>();
-  private readonly hans = new Map<string, string>();
+  /** Simplified text per quote, for search; built on first use (OpenCC is slow to start, and a
+   * Worker isolate that only serves cards should not pay for it). */
+  private hansCache: Map<string, string> | undefined;
 
   constructor(catalog: Catalog, corpus: CorpusData) {
     this.quotes = catalog.quotes;
     this.documents = corpus.documents;
     for (const doc of corpus.documents) this.docs.set(doc.meta.slug, doc);
-    for (const q of catalog.quotes) {
-      this.byId.set(q.id, q);
-      const doc = this.docs.get(q.source);
-      this.hans.set(q.id, doc ? convertScript(q.text, doc.meta.script, 'hans') : q.text);
-    }
+    for (const q of catalog.quotes) this.byId.set(q.id, q);
   }
 
   /** The quote with its document and paragraph; a clear 404-class error when unknown. */
@@ -65,7 +63,14 @@ export class QuoteLibrary {
 
   /** Simplified form of a quote's text (the default display script). */
   simplified(quote: Quote): string {
-    return this.hans.get(quote.id) ?? quote.text;
+    if (!this.hansCache) {
+      this.hansCache = new Map();
+      for (const q of this.quotes) {
+        const doc = this.docs.get(q.source);
+        this.hansCache.set(q.id, doc ? convertScript(q.text, doc.meta.script, 'hans') : q.text);
+      }
+    }
+    return this.hansCache.get(quote.id) ?? quote.text;
   }
 
   filter(filter: QuoteFilter): Quote[] {

@@ -1,15 +1,76 @@
 /**
- * The Cloudflare Worker entry. The catalog and corpus are bundled as JSON modules and loaded once
- * per isolate; everything else is the runtime-free app.
+ * The Cloudflare Worker entry. The catalog and corpus are bundled as JSON modules; Satori's Yoga
+ * and resvg are imported wasm modules; fonts are static assets (fonts/, not in the bundle) read
+ * once per isolate on the first card request. Everything else is the runtime-free app.
  */
 import catalog from '../../../quotes/catalog.json' with { type: 'json' };
 import corpus from '../../../quotes/corpus.json' with { type: 'json' };
+import manifest from '../../../fonts/manifest.json' with { type: 'json' };
+import yoga from 'satori/yoga.wasm';
+import { CardCache } from '../../card/card-cache.ts';
+import { CardEngine } from '../../card/engine.ts';
+import { createFontBook } from '../../card/fonts.ts';
+import { initSatori } from '../../card/render.ts';
 import type { CorpusData } from '../../corpus/corpus-data.ts';
+import type { FontManifest } from '../../fonts/fonts.ts';
 import { createApp } from '../../http/app.ts';
+import { YuluError } from '../../errors.ts';
 import { QuoteLibrary } from '../../quotes/library.ts';
 import type { Catalog } from '../../quotes/types.ts';
+import { cacheApiStore } from './cache-store.ts';
+import { resvgWasmRasterizer } from './resvg-wasm.ts';
+
+export interface Env {
+  /** fonts/ as static assets (wrangler.toml [assets]). */
+  ASSETS: WorkerFetcher;
+  /** Public origin printed on cards and in share links, e.g. https://yulu.example. */
+  PUBLIC_BASE_URL: string;
+}
 
 const library = new QuoteLibrary(catalog as unknown as Catalog, corpus as unknown as CorpusData);
-const app = createApp({ library });
+let engine: Promise<CardEngine> | undefined;
+let app: ReturnType<typeof createApp> | undefined;
 
-export default app;
+async function loadEngine(env: Env): Promise<CardEngine> {
+  await initSatori(yoga);
+  const fonts = manifest as unknown as FontManifest;
+  const data = new Map<string, ArrayBuffer>();
+  await Promise.all(
+    fonts.fonts.map(async (font) => {
+      const response = await env.ASSETS.fetch(`https://assets.local/${font.file}`);
+      if (!response.ok)
+        throw new YuluError(
+          'render_failed',
+          `font ${font.file} is missing from the Worker's assets`,
+          { status: 503 },
+        );
+      data.set(font.file, await response.arrayBuffer());
+    }),
+  );
+  return new CardEngine({
+    library,
+    fonts: createFontBook(fonts, data),
+    rasterizer: resvgWasmRasterizer,
+    baseUrl: env.PUBLIC_BASE_URL,
+  });
+}
+
+export default {
+  fetch(request: Request, env: Env, ctx: WorkerExecutionContext): Response | Promise<Response> {
+    app ??= createApp({
+      library,
+      cards: {
+        engine: () => {
+          // A failed load is not cached: the next request tries again.
+          engine ??= loadEngine(env).catch((error: unknown) => {
+            engine = undefined;
+            throw error;
+          });
+          return engine;
+        },
+        cache: new CardCache(32 * 1024 * 1024, cacheApiStore),
+      },
+    });
+    return app.fetch(request, env, ctx);
+  },
+};

@@ -1,0 +1,20 @@
+/** Wrangler bundles `.wasm` imports as compiled WebAssembly modules. */
+declare module '*.wasm' {
+  const module: WebAssembly.Module;
+  export default module;
+}
+
+/** The slice of the Workers runtime this entry uses (kept local: no workers-types in Node code). */
+interface WorkerFetcher {
+  fetch(input: Request | string): Promise<Response>;
+}
+interface WorkerCache {
+  match(request: Request | string): Promise<Response | undefined>;
+  put(request: Request | string, response: Response): Promise<void>;
+}
+declare const caches: { default: WorkerCache };
+interface WorkerExecutionContext {
+  waitUntil(promise: Promise<unknown>): void;
+  passThroughOnException(): void;
+  props: unknown;
+}

@@ -1,0 +1,4 @@
+/** Provided inside workerd by @cloudflare/vitest-pool-workers. */
+declare module 'cloudflare:workers' {
+  export const exports: unknown;
+}

@@ -1,0 +1,56 @@
+import { exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import catalog from '../../quotes/catalog.json';
+
+const worker = (
+  exports as unknown as { default: { fetch(request: Request | string): Promise<Response> } }
+).default;
+const id = (catalog as { quotes: { id: string }[] }).quotes[3]!.id;
+const get = (path: string, init?: RequestInit) =>
+  worker.fetch(new Request(`https://yulu.test${path}`, init));
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes: Uint8Array): [number, number] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return [view.getUint32(16), view.getUint32(20)];
+}
+
+describe('the Worker in workerd', () => {
+  it('serves the JSON API', async () => {
+    const res = await get(`/api/quotes/${id}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { quote: { id: string } };
+    expect(body.quote.id).toBe(id);
+  });
+
+  it('renders a PNG card with resvg-wasm and fonts from static assets', async () => {
+    const res = await get(`/cards/${id}.png?size=portrait&theme=ink&script=tw`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(pngSize(bytes)).toEqual([1080, 1350]);
+  });
+
+  it('serves SVG, ETags and 304s like the Node runtime', async () => {
+    const svg = await get(`/cards/${id}.svg`);
+    expect(svg.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(await svg.text()).toMatch(/^<svg[^>]*width="1200"/);
+    const first = await get(`/cards/${id}.png`);
+    await first.arrayBuffer();
+    const etag = first.headers.get('etag')!;
+    const again = await get(`/cards/${id}.png`, { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it('returns the same JSON errors', async () => {
+    const res = await get(`/cards/${id}.png?size=huge`);
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('invalid_argument');
+    expect(body.error.message).toMatch(/allowed: og, square/);
+    expect((await get('/cards/zzzzzzzz.png')).status).toBe(404);
+  });
+});
