@@ -19,6 +19,30 @@ import {
 /** Bump when the card's design or typesetting changes in a way that changes pixels. */
 export const RENDERER_VERSION = 'card-1';
 
+/** The render version: changes whenever the pixels of any card could (renderer, templates, fonts). */
+export function renderVersion(fontsVersion: string): string {
+  return contentHash(
+    [RENDERER_VERSION, JSON.stringify(CARD_SIZES), JSON.stringify(CARD_THEMES), fontsVersion].join(
+      '\n',
+    ),
+  ).slice(0, 10);
+}
+
+/** The canonical query of a spec: every field, fixed order, so equivalent requests share a cache entry. */
+export function canonicalQuery(spec: CardSpec): string {
+  return `size=${spec.size}&theme=${spec.theme}&script=${spec.script}&scale=${spec.scale}`;
+}
+
+/** A card's path carrying the render version (`v=`): safe to cache forever. */
+export function cardPath(
+  id: string,
+  spec: CardSpec,
+  format: 'png' | 'svg',
+  version: string,
+): string {
+  return `/cards/${id}.${format}?${canonicalQuery(spec)}&v=${version}`;
+}
+
 /** A card as requested: every field optional except the quote; defaults are og / paper / hans / 1. */
 export interface CardRequest {
   size?: string | undefined;
@@ -70,14 +94,7 @@ export class CardEngine {
   readonly version: string;
 
   constructor(private readonly options: CardEngineOptions) {
-    this.version = contentHash(
-      [
-        RENDERER_VERSION,
-        JSON.stringify(CARD_SIZES),
-        JSON.stringify(CARD_THEMES),
-        options.fonts.version,
-      ].join('\n'),
-    ).slice(0, 10);
+    this.version = renderVersion(options.fonts.version);
   }
 
   /**
@@ -85,12 +102,12 @@ export class CardEngine {
    * entry and one ETag however their query strings were written.
    */
   canonicalQuery(spec: CardSpec): string {
-    return `size=${spec.size}&theme=${spec.theme}&script=${spec.script}&scale=${spec.scale}`;
+    return canonicalQuery(spec);
   }
 
   /** The card's path with the current render version (`v=`): safe to cache forever. */
   cardPath(id: string, spec: CardSpec, format: 'png' | 'svg'): string {
-    return `/cards/${id}.${format}?${this.canonicalQuery(spec)}&v=${this.version}`;
+    return cardPath(id, spec, format, this.version);
   }
 
   /**

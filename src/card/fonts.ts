@@ -75,7 +75,7 @@ export function createFontBook(
   return {
     satoriFonts,
     typeface,
-    version: contentHash(manifest.fonts.map((f) => f.sha256).join(',')),
+    version: fontsVersion(manifest),
   };
 }
 
@@ -91,4 +91,9 @@ function toTypeface(entry: FontManifestEntry, font: ParsedFont): Typeface {
     },
     covers: (char) => font.hasGlyph(char.codePointAt(0) as number),
   };
+}
+
+/** A fingerprint of the font files, known from the manifest alone (no font needs loading). */
+export function fontsVersion(manifest: FontManifest): string {
+  return contentHash(manifest.fonts.map((f) => f.sha256).join(','));
 }

@@ -1,32 +1,77 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { cardPath } from '../card/engine.ts';
+import { CARD_SIZES } from '../card/templates.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
 import type { Quote } from '../quotes/types.ts';
 import { YuluError } from '../errors.ts';
 import { validQuery } from './validate.ts';
+
+/** What the API needs to link to cards and pages: the public origin and the render version. */
+export interface ApiLinks {
+  baseUrl: string;
+  renderVersion: string;
+}
 
 const listQuery = z.strictObject({
   speaker: z.string().min(1).optional(),
   source: z.string().min(1).optional(),
   q: z.string().min(1).max(200).optional(),
   minScore: z.coerce.number().min(0).max(1).optional(),
+  minLength: z.coerce.number().int().min(0).max(1000).optional(),
+  maxLength: z.coerce.number().int().min(0).max(1000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().regex(/^\d+$/, 'expected the nextCursor of a previous page').optional(),
 });
 
 /** JSON API: quotes (filter, search, cursor pagination), one quote with its paragraph, sources. */
-export function apiRoutes(library: QuoteLibrary) {
-  const describe = (q: Quote) => ({ ...q, textHans: library.simplified(q) });
+export function apiRoutes(library: QuoteLibrary, links?: ApiLinks) {
+  const origin = links?.baseUrl.replace(/\/+$/, '') ?? '';
+  const urls = (q: Quote) =>
+    links
+      ? {
+          permalink: `${origin}/q/${q.id}`,
+          sourceView: `${origin}/sources/${q.source}?hl=${q.id}#q-${q.id}`,
+          cards: Object.fromEntries(
+            CARD_SIZES.map((size) => {
+              const spec = {
+                size: size.name,
+                theme: 'paper',
+                script: 'hans' as const,
+                scale: 1 as const,
+              };
+              return [
+                size.name,
+                {
+                  width: size.width,
+                  height: size.height,
+                  png: `${origin}${cardPath(q.id, spec, 'png', links.renderVersion)}`,
+                  svg: `${origin}${cardPath(q.id, spec, 'svg', links.renderVersion)}`,
+                },
+              ];
+            }),
+          ),
+        }
+      : {};
+  const describe = (q: Quote) => ({ ...q, textHans: library.simplified(q), ...urls(q) });
 
   return new Hono()
     .get('/quotes', validQuery(listQuery), (c) => {
-      const { speaker, source, q, minScore, limit, cursor } = c.req.valid('query');
+      const { speaker, source, q, minScore, minLength, maxLength, limit, cursor } =
+        c.req.valid('query');
       const filter: Parameters<QuoteLibrary['filter']>[0] = {};
       if (speaker) filter.speaker = speaker;
       if (source) filter.source = source;
       if (q) filter.text = q;
       if (minScore !== undefined) filter.minScore = minScore;
-      const all = library.filter(filter);
+      const length = (quote: Quote) => [...quote.text].length;
+      const all = library
+        .filter(filter)
+        .filter(
+          (quote) =>
+            (minLength === undefined || length(quote) >= minLength) &&
+            (maxLength === undefined || length(quote) <= maxLength),
+        );
       const start = cursor ? Number(cursor) : 0;
       const page = all.slice(start, start + limit);
       const next = start + limit < all.length ? String(start + limit) : null;
@@ -34,6 +79,15 @@ export function apiRoutes(library: QuoteLibrary) {
     })
     .get('/quotes/:id', (c) => {
       const { quote, document, paragraph } = library.resolve(c.req.param('id'));
+      // Context: the nearest speech paragraphs before and after, as a reader would see them.
+      const speech = document.paragraphs.filter(
+        (p) => p.kind === 'speech' || p.id === paragraph.id,
+      );
+      const at = speech.findIndex((p) => p.id === paragraph.id);
+      const neighbour = (k: number) => {
+        const p = speech[k];
+        return p ? { id: p.id, speaker: p.attribution.speaker, text: p.text } : null;
+      };
       return c.json({
         quote: describe(quote),
         paragraph: {
@@ -42,6 +96,7 @@ export function apiRoutes(library: QuoteLibrary) {
           lines: paragraph.lines,
           attribution: paragraph.attribution,
         },
+        context: { before: neighbour(at - 1), after: neighbour(at + 1) },
         source: document.meta,
       });
     })

@@ -3,7 +3,7 @@ import type { QuoteLibrary } from '../quotes/library.ts';
 import { YuluError } from '../errors.ts';
 import type { CardCache } from '../card/card-cache.ts';
 import type { CardEngine } from '../card/engine.ts';
-import { apiRoutes } from './api.ts';
+import { apiRoutes, type ApiLinks } from './api.ts';
 import { cardRoutes } from './cards.ts';
 import { errorResponse } from './errors.ts';
 
@@ -12,15 +12,17 @@ export interface AppOptions {
   /** The card renderer of this runtime (or how to get it: the Worker loads fonts on first use);
    * without it the app serves the API only. */
   cards?: { engine: CardEngine | (() => Promise<CardEngine>); cache?: CardCache };
+  /** Public origin and render version, for the links the API and pages give out. */
+  links?: ApiLinks;
 }
 
 /** The one Hono app every runtime serves. Runtime-free: dependencies come in through options. */
-export function createApp({ library, cards }: AppOptions) {
+export function createApp({ library, cards, links }: AppOptions) {
   const app = new Hono();
   app.get('/healthz', (c) =>
     c.json({ ok: true, quotes: library.quotes.length, sources: library.documents.length }),
   );
-  app.route('/api', apiRoutes(library));
+  app.route('/api', apiRoutes(library, links));
   if (cards) app.route('/cards', cardRoutes(cards.engine, cards.cache));
   app.notFound((c) =>
     errorResponse(

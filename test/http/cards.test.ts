@@ -95,3 +95,48 @@ describe('GET /cards/{id}.png', () => {
     expect(body.error.message).toMatch(message);
   });
 });
+
+describe('the JSON API with links', () => {
+  it('gives a quote its permalink, source view, card URLs per size and context', async () => {
+    const linked = createApp({
+      library,
+      cards: { engine },
+      links: { baseUrl: 'https://yulu.example', renderVersion: engine.version },
+    });
+    const res = await linked.request(`/api/quotes/${id}`);
+    const body = (await res.json()) as {
+      quote: {
+        permalink: string;
+        sourceView: string;
+        cards: Record<string, { png: string; width: number }>;
+      };
+      context: { before: { text: string } | null; after: { text: string } | null };
+    };
+    expect(body.quote.permalink).toBe(`https://yulu.example/q/${id}`);
+    expect(body.quote.sourceView).toMatch(new RegExp(`/sources/[a-z0-9-]+\\?hl=${id}#q-${id}$`));
+    expect(Object.keys(body.quote.cards)).toEqual([
+      'og',
+      'square',
+      'portrait',
+      'xiaohongshu',
+      'story',
+    ]);
+    expect(body.quote.cards.og!.png).toBe(
+      `https://yulu.example${engine.cardPath(id, { size: 'og', theme: 'paper', script: 'hans', scale: 1 }, 'png')}`,
+    );
+    expect(body.context.before ?? body.context.after).not.toBeNull();
+    // The advertised URL serves the card.
+    const card = await linked.request(
+      new URL(body.quote.cards.square!.png).pathname + new URL(body.quote.cards.square!.png).search,
+    );
+    expect(card.status).toBe(200);
+    expect(card.headers.get('cache-control')).toContain('immutable');
+  });
+
+  it('filters the list by length', async () => {
+    const res = await app.request('/api/quotes?minLength=60&limit=100');
+    const body = (await res.json()) as { quotes: { text: string }[] };
+    expect(body.quotes.length).toBeGreaterThan(0);
+    expect(body.quotes.every((q) => [...q.text].length >= 60)).toBe(true);
+  });
+});

@@ -12,7 +12,11 @@ const baseUrl = process.env.YULU_BASE_URL ?? `http://${hostname}:${port}`;
 const { catalog, corpus } = loadArtifacts();
 const library = new QuoteLibrary(catalog, corpus);
 const engine = await createNodeCardEngine(library, baseUrl);
-const app = createApp({ library, cards: { engine } });
+const app = createApp({
+  library,
+  cards: { engine },
+  links: { baseUrl, renderVersion: engine.version },
+});
 
 serve({ fetch: app.fetch, port, hostname }, (info) => {
   console.log(

@@ -8,8 +8,8 @@ import corpus from '../../../quotes/corpus.json' with { type: 'json' };
 import manifest from '../../../fonts/manifest.json' with { type: 'json' };
 import yoga from 'satori/yoga.wasm';
 import { CardCache } from '../../card/card-cache.ts';
-import { CardEngine } from '../../card/engine.ts';
-import { createFontBook } from '../../card/fonts.ts';
+import { CardEngine, renderVersion } from '../../card/engine.ts';
+import { createFontBook, fontsVersion } from '../../card/fonts.ts';
 import { initSatori } from '../../card/render.ts';
 import type { CorpusData } from '../../corpus/corpus-data.ts';
 import type { FontManifest } from '../../fonts/fonts.ts';
@@ -69,6 +69,10 @@ export default {
           return engine;
         },
         cache: new CardCache(32 * 1024 * 1024, cacheApiStore),
+      },
+      links: {
+        baseUrl: env.PUBLIC_BASE_URL,
+        renderVersion: renderVersion(fontsVersion(manifest as unknown as FontManifest)),
       },
     });
     return app.fetch(request, env, ctx);
