@@ -73,7 +73,7 @@ console.log(
 );
 
 const fontBytes = readdirSync(join(ROOT, 'fonts'))
-  .filter((f) => f.endsWith('.otf'))
+  .filter((f) => f.endsWith('.otf') || f.endsWith('.ttf'))
   .reduce((n, f) => n + statSync(join(ROOT, 'fonts', f)).size, 0);
 
 const machine = `${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`;
@@ -113,6 +113,6 @@ lines.push(
 lines.push(
   `Memory: RSS ${mib(memory.rss['100']!)} after 100 renders, ${mib(memory.rss['1000']!)} after 1,000 (${(growth * 100).toFixed(1)}%); peak ${mib(memory.peak)}.`,
 );
-lines.push(`Fonts: ${kib(fontBytes)} in fonts/*.otf.`);
+lines.push(`Fonts: ${kib(fontBytes)} in fonts/ (OTF + TTF).`);
 writeFileSync(join(ROOT, 'bench/results/latest.md'), `${lines.join('\n')}\n`);
 console.log(`\n${lines.join('\n')}`);

@@ -1,5 +1,5 @@
 import { renderAsync } from '@resvg/resvg-js';
-import { deflateSync } from 'node:zlib';
+import { constants, deflateSync } from 'node:zlib';
 import type { Rasterizer } from '../../card/render.ts';
 
 /**
@@ -15,5 +15,7 @@ export const resvgRasterizer: Rasterizer = {
     });
     return { data: image.pixels, width: image.width, height: image.height };
   },
-  deflate: (data) => deflateSync(data, { level: 6 }),
+  // Run-length strategy: palette cards are long runs of one index; 4× faster than the default
+  // strategy for ~12% more bytes (measured: OG 1.4 ms / 30.6 KB against 6.4 ms / 26.8 KB).
+  deflate: (data) => deflateSync(data, { level: 6, strategy: constants.Z_RLE }),
 };
