@@ -19,6 +19,13 @@ export interface AppOptions {
 /** The one Hono app every runtime serves. Runtime-free: dependencies come in through options. */
 export function createApp({ library, cards, links }: AppOptions) {
   const app = new Hono();
+  // Every response, errors included: no MIME sniffing, no referrer leaks across origins.
+  app.use(async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (!c.res.headers.has('Referrer-Policy'))
+      c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+  });
   app.get('/healthz', (c) =>
     c.json({ ok: true, quotes: library.quotes.length, sources: library.documents.length }),
   );

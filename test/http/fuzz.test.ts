@@ -1,0 +1,151 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/http/app.ts';
+import { QuoteLibrary } from '../../src/quotes/library.ts';
+import { loadArtifacts } from '../../src/runtime/node/artifacts.ts';
+import { createNodeCardEngine } from '../../src/runtime/node/cards.ts';
+
+/**
+ * Seeded property-based fuzzing of every route: whatever the path, query, method or body, the app
+ * answers below 500, and every error carries the stable shape with a code and a message and no
+ * stack trace.
+ */
+const { catalog, corpus } = loadArtifacts();
+const library = new QuoteLibrary(catalog, corpus);
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  const engine = await createNodeCardEngine(library, 'https://yulu.example');
+  app = createApp({
+    library,
+    cards: { engine },
+    links: { baseUrl: 'https://yulu.example', renderVersion: engine.version },
+  });
+});
+
+const ids = catalog.quotes.slice(0, 3).map((q) => q.id);
+const nasty = fc.constantFrom(
+  '%2F',
+  '//',
+  '%5C',
+  '..',
+  '%00',
+  '%',
+  '%E4%B8',
+  '<script>',
+  '😀',
+  '語錄',
+  ' ',
+  '%20',
+  '?',
+  '#',
+  ';',
+  "'",
+  '"',
+  'a'.repeat(3000),
+);
+const segment = fc.oneof(
+  fc.constantFrom(...ids, 'zzzzzzzz', 'api', 'cards', 'q', 'sources', 'quotes', 'healthz'),
+  fc.string({ maxLength: 12 }),
+  nasty,
+);
+const param = fc.tuple(
+  fc.constantFrom(
+    'size',
+    'theme',
+    'script',
+    'scale',
+    'v',
+    'q',
+    'speaker',
+    'limit',
+    'cursor',
+    'minScore',
+    'hl',
+    'text',
+    'x',
+  ),
+  fc.oneof(
+    fc.constantFrom(
+      'og',
+      'portrait',
+      'paper',
+      'kai',
+      'hans',
+      'tw',
+      '1',
+      '2',
+      '0',
+      '-1',
+      '1e9',
+      'NaN',
+      '',
+    ),
+    fc.string({ maxLength: 20 }),
+    nasty,
+  ),
+);
+const pathGen = fc.oneof(
+  fc
+    .tuple(
+      fc.constantFrom(...ids, 'zzzzzzzz'),
+      fc.constantFrom('.png', '.svg', '.gif', '', '.png.png'),
+    )
+    .map(([id, ext]) => `/cards/${id}${ext}`),
+  fc.constantFrom(
+    '/api/quotes',
+    '/api/sources',
+    `/api/quotes/${ids[0]}`,
+    '/api/sources/yang-zhilin-founder-park-2024',
+    '/healthz',
+    '/',
+  ),
+  fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => `/${parts.join('/')}`),
+);
+const request = fc.record({
+  path: pathGen,
+  query: fc.array(param, { maxLength: 4 }),
+  method: fc.constantFrom('GET', 'GET', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'),
+  body: fc.option(
+    fc.oneof(fc.string({ maxLength: 50 }), fc.constant('{"broken": '), fc.constant('a=1&b=%ZZ')),
+  ),
+});
+
+function urlOf(path: string, query: [string, string][]): string {
+  const qs = query.map(([k, v]) => `${k}=${v}`).join('&');
+  return `https://yulu.test${path}${qs ? `?${qs}` : ''}`;
+}
+
+describe('every route under fuzzing', () => {
+  it('never answers 5xx and always explains a 4xx', async () => {
+    let tried = 0;
+    await fc.assert(
+      fc.asyncProperty(request, async ({ path, query, method, body }) => {
+        let url: string;
+        try {
+          url = new URL(urlOf(path, query)).toString();
+        } catch {
+          return; // not a URL any client could send
+        }
+        const init: RequestInit = { method };
+        if (body !== null && method !== 'GET' && method !== 'HEAD') init.body = body;
+        const res = await app.request(url, init);
+        tried++;
+        expect(res.status, `${method} ${url}`).toBeLessThan(500);
+        if (res.status >= 400 && method !== 'HEAD') {
+          const text = await res.text();
+          expect(text, `${method} ${url}`).not.toMatch(/\bat .*\.ts:\d+/); // no stack traces
+          if ((res.headers.get('content-type') ?? '').includes('json')) {
+            const error = (JSON.parse(text) as { error: { code: string; message: string } }).error;
+            expect(error.code).toMatch(/^[a-z_]+$/);
+            expect(error.message.length).toBeGreaterThan(0);
+          } else {
+            expect(text).toMatch(/[a-z_]+/);
+          }
+        }
+      }),
+      { seed: 20261122, numRuns: Number(process.env.FUZZ_RUNS ?? 1500) },
+    );
+    expect(tried).toBeGreaterThan(1000);
+  }, 300_000);
+});
