@@ -14,7 +14,9 @@ export type YuluErrorCode =
   | 'catalog_out_of_date'
   | 'invalid_template'
   | 'quote_does_not_fit'
-  | 'render_failed';
+  | 'render_failed'
+  | 'version_conflict'
+  | 'store_unavailable';
 
 const defaultStatus: Record<YuluErrorCode, number> = {
   invalid_source_meta: 500,
@@ -29,6 +31,8 @@ const defaultStatus: Record<YuluErrorCode, number> = {
   invalid_template: 500,
   quote_does_not_fit: 422,
   render_failed: 500,
+  version_conflict: 409,
+  store_unavailable: 503,
 };
 
 export class YuluError extends Error {

@@ -18,3 +18,15 @@ interface WorkerExecutionContext {
   passThroughOnException(): void;
   props: unknown;
 }
+
+/** The slice of D1 the store driver uses. */
+interface D1PreparedStatement {
+  bind(...values: unknown[]): D1PreparedStatement;
+  all<T = Record<string, unknown>>(): Promise<{ results: T[]; meta: { changes?: number } }>;
+}
+interface D1Database {
+  prepare(query: string): D1PreparedStatement;
+  batch<T = Record<string, unknown>>(
+    statements: D1PreparedStatement[],
+  ): Promise<{ results: T[]; meta: { changes?: number } }[]>;
+}

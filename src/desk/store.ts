@@ -1,0 +1,365 @@
+import { YuluError } from '../errors.ts';
+import { sql, type SqlDriver, type SqlStatement, type SqlValue } from './sql.ts';
+
+export const STATUSES = ['candidate', 'approved', 'rejected'] as const;
+export type QuoteStatus = (typeof STATUSES)[number];
+
+export interface StatusRecord {
+  quoteId: string;
+  status: QuoteStatus;
+  note: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface ScheduleRecord {
+  day: string;
+  quoteId: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface ErratumRecord {
+  quoteId: string;
+  corrected: string;
+  reason: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Who is writing, what version they read (0: the record does not exist yet) and a retry key. */
+export interface WriteContext {
+  actor: string;
+  expectedVersion: number;
+  idempotencyKey?: string | undefined;
+}
+
+/**
+ * Editorial state with optimistic concurrency. Each write is one transaction: a conditional
+ * insert or update (the version must still be the one the editor read), then — only if that
+ * changed a row — the audit entry and the idempotency record. A stale write changes nothing and
+ * is a `version_conflict` (409) naming the current version; a retry with the same idempotency key
+ * returns the first result without applying anything again.
+ */
+export class EditorialStore {
+  constructor(
+    private readonly db: SqlDriver,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async status(quoteId: string): Promise<StatusRecord | null> {
+    const [row] = await this.read(() =>
+      this.db.all('SELECT * FROM quote_status WHERE quote_id = ?', [quoteId]),
+    );
+    return row ? toStatus(row) : null;
+  }
+
+  async statuses(): Promise<StatusRecord[]> {
+    return (await this.read(() => this.db.all('SELECT * FROM quote_status ORDER BY quote_id'))).map(
+      toStatus,
+    );
+  }
+
+  async setStatus(
+    quoteId: string,
+    change: { status: QuoteStatus; note: string },
+    context: WriteContext,
+  ): Promise<StatusRecord> {
+    if (!STATUSES.includes(change.status))
+      throw new YuluError('invalid_argument', `status must be one of ${STATUSES.join(', ')}`);
+    return this.write<StatusRecord>({
+      context,
+      entity: `quote:${quoteId}`,
+      action: 'set-status',
+      current: () => this.status(quoteId),
+      insert: (at) =>
+        sql(
+          'INSERT INTO quote_status (quote_id, status, note, version, updated_at, updated_by) VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (quote_id) DO NOTHING',
+          quoteId,
+          change.status,
+          change.note,
+          at,
+          context.actor,
+        ),
+      update: (at) =>
+        sql(
+          'UPDATE quote_status SET status = ?, note = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE quote_id = ? AND version = ?',
+          change.status,
+          change.note,
+          at,
+          context.actor,
+          quoteId,
+          context.expectedVersion,
+        ),
+      after: (at) => ({
+        quoteId,
+        ...change,
+        version: context.expectedVersion + 1,
+        updatedAt: at,
+        updatedBy: context.actor,
+      }),
+    });
+  }
+
+  async scheduled(day: string): Promise<ScheduleRecord | null> {
+    const [row] = await this.read(() => this.db.all('SELECT * FROM schedule WHERE day = ?', [day]));
+    return row ? toSchedule(row) : null;
+  }
+
+  async schedule(from: string, to: string): Promise<ScheduleRecord[]> {
+    const rows = await this.read(() =>
+      this.db.all('SELECT * FROM schedule WHERE day >= ? AND day <= ? ORDER BY day', [from, to]),
+    );
+    return rows.map(toSchedule);
+  }
+
+  /** Schedules `quoteId` on `day`; two editors scheduling one day at once: one wins, one gets 409. */
+  async setSchedule(day: string, quoteId: string, context: WriteContext): Promise<ScheduleRecord> {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
+      throw new YuluError('invalid_argument', `day must be a date like 2026-11-23, got "${day}"`);
+    return this.write<ScheduleRecord>({
+      context,
+      entity: `day:${day}`,
+      action: 'schedule',
+      current: () => this.scheduled(day),
+      insert: (at) =>
+        sql(
+          'INSERT INTO schedule (day, quote_id, version, updated_at, updated_by) VALUES (?, ?, 1, ?, ?) ON CONFLICT (day) DO NOTHING',
+          day,
+          quoteId,
+          at,
+          context.actor,
+        ),
+      update: (at) =>
+        sql(
+          'UPDATE schedule SET quote_id = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE day = ? AND version = ?',
+          quoteId,
+          at,
+          context.actor,
+          day,
+          context.expectedVersion,
+        ),
+      after: (at) => ({
+        day,
+        quoteId,
+        version: context.expectedVersion + 1,
+        updatedAt: at,
+        updatedBy: context.actor,
+      }),
+    });
+  }
+
+  async erratum(quoteId: string): Promise<ErratumRecord | null> {
+    const [row] = await this.read(() =>
+      this.db.all('SELECT * FROM errata WHERE quote_id = ?', [quoteId]),
+    );
+    return row ? toErratum(row) : null;
+  }
+
+  /** A reviewed correction kept beside the original; a reason is required. */
+  async setErratum(
+    quoteId: string,
+    change: { corrected: string; reason: string },
+    context: WriteContext,
+  ): Promise<ErratumRecord> {
+    if (!change.reason.trim()) throw new YuluError('invalid_argument', 'an erratum needs a reason');
+    if (!change.corrected.trim())
+      throw new YuluError('invalid_argument', 'an erratum needs the corrected text');
+    return this.write<ErratumRecord>({
+      context,
+      entity: `erratum:${quoteId}`,
+      action: 'set-erratum',
+      current: () => this.erratum(quoteId),
+      insert: (at) =>
+        sql(
+          'INSERT INTO errata (quote_id, corrected, reason, version, updated_at, updated_by) VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (quote_id) DO NOTHING',
+          quoteId,
+          change.corrected,
+          change.reason,
+          at,
+          context.actor,
+        ),
+      update: (at) =>
+        sql(
+          'UPDATE errata SET corrected = ?, reason = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE quote_id = ? AND version = ?',
+          change.corrected,
+          change.reason,
+          at,
+          context.actor,
+          quoteId,
+          context.expectedVersion,
+        ),
+      after: (at) => ({
+        quoteId,
+        ...change,
+        version: context.expectedVersion + 1,
+        updatedAt: at,
+        updatedBy: context.actor,
+      }),
+    });
+  }
+
+  async audit(limit = 100): Promise<AuditEntry[]> {
+    const rows = await this.read(() =>
+      this.db.all('SELECT * FROM audit ORDER BY seq DESC LIMIT ?', [limit]),
+    );
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      at: String(r.at),
+      actor: String(r.actor),
+      action: String(r.action),
+      entity: String(r.entity),
+      before: r.before === null ? null : (JSON.parse(String(r.before)) as unknown),
+      after: r.after === null ? null : (JSON.parse(String(r.after)) as unknown),
+    }));
+  }
+
+  /** The shared shape of every versioned write. */
+  private async write<T extends { version: number }>(plan: {
+    context: WriteContext;
+    entity: string;
+    action: string;
+    current: () => Promise<T | null>;
+    insert: (at: string) => SqlStatement;
+    update: (at: string) => SqlStatement;
+    after: (at: string) => T;
+  }): Promise<T> {
+    const { context } = plan;
+    if (!context.actor) throw new YuluError('invalid_argument', 'a write needs an actor');
+    if (!Number.isInteger(context.expectedVersion) || context.expectedVersion < 0)
+      throw new YuluError(
+        'invalid_argument',
+        'expectedVersion must be a whole number ≥ 0 (0 for a new record)',
+      );
+
+    const replay = await this.replayed<T>(context.idempotencyKey);
+    if (replay) return replay;
+
+    const before = await plan.current();
+    const currentVersion = before ? before.version : 0;
+    if (currentVersion !== context.expectedVersion)
+      throw conflict(plan.entity, context.expectedVersion, currentVersion);
+
+    const at = this.now().toISOString();
+    const after = plan.after(at);
+    const statements: SqlStatement[] = [
+      context.expectedVersion === 0 ? plan.insert(at) : plan.update(at),
+      sql(
+        'INSERT INTO audit (at, actor, action, entity, before, after) SELECT ?, ?, ?, ?, ?, ? WHERE changes() = 1',
+        at,
+        context.actor,
+        plan.action,
+        plan.entity,
+        before === null ? null : JSON.stringify(before),
+        JSON.stringify(after),
+      ),
+    ];
+    if (context.idempotencyKey)
+      statements.push(
+        sql(
+          'INSERT INTO idempotency (key, result, at) SELECT ?, ?, ? WHERE changes() = 1',
+          context.idempotencyKey,
+          JSON.stringify(after),
+          at,
+        ),
+      );
+    const results = await this.guard(() => this.db.batch(statements));
+    if (results[0]?.changes !== 1) {
+      // Someone else wrote first. A concurrent retry of this very write is not a conflict.
+      const replayNow = await this.replayed<T>(context.idempotencyKey);
+      if (replayNow) return replayNow;
+      const now = await plan.current();
+      throw conflict(
+        plan.entity,
+        context.expectedVersion,
+        now ? (now as { version: number }).version : 0,
+      );
+    }
+    return after;
+  }
+
+  private async replayed<T>(key: string | undefined): Promise<T | null> {
+    if (!key) return null;
+    const [row] = await this.read(() =>
+      this.db.all('SELECT result FROM idempotency WHERE key = ?', [key]),
+    );
+    return row ? (JSON.parse(String(row.result)) as T) : null;
+  }
+
+  private read<T>(query: () => Promise<T>): Promise<T> {
+    return this.guard(query);
+  }
+
+  /** Store failures become a clear 503, never a crash; nothing is half-applied (one transaction). */
+  private async guard<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (cause) {
+      if (cause instanceof YuluError) throw cause;
+      const message = (cause as Error).message ?? String(cause);
+      const missing = /no such table/i.test(message);
+      throw new YuluError(
+        'store_unavailable',
+        missing
+          ? `the editorial database is not migrated (${message}); apply migrations/ first`
+          : `the editorial database failed: ${message}`,
+        { cause },
+      );
+    }
+  }
+}
+
+function conflict(entity: string, expected: number, current: number): YuluError {
+  return new YuluError(
+    'version_conflict',
+    `${entity} was changed by someone else: you edited version ${expected}, it is now at version ${current}; reload and apply your change again`,
+  );
+}
+
+const str = (v: SqlValue | undefined) => String(v ?? '');
+const num = (v: SqlValue | undefined) => Number(v ?? 0);
+
+function toStatus(r: Record<string, SqlValue>): StatusRecord {
+  return {
+    quoteId: str(r.quote_id),
+    status: str(r.status) as QuoteStatus,
+    note: str(r.note),
+    version: num(r.version),
+    updatedAt: str(r.updated_at),
+    updatedBy: str(r.updated_by),
+  };
+}
+
+function toSchedule(r: Record<string, SqlValue>): ScheduleRecord {
+  return {
+    day: str(r.day),
+    quoteId: str(r.quote_id),
+    version: num(r.version),
+    updatedAt: str(r.updated_at),
+    updatedBy: str(r.updated_by),
+  };
+}
+
+function toErratum(r: Record<string, SqlValue>): ErratumRecord {
+  return {
+    quoteId: str(r.quote_id),
+    corrected: str(r.corrected),
+    reason: str(r.reason),
+    version: num(r.version),
+    updatedAt: str(r.updated_at),
+    updatedBy: str(r.updated_by),
+  };
+}
