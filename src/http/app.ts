@@ -5,6 +5,8 @@ import type { CardCache } from '../card/card-cache.ts';
 import type { CardEngine } from '../card/engine.ts';
 import { apiRoutes, type ApiLinks } from './api.ts';
 import { cardRoutes } from './cards.ts';
+import { dailyRoutes } from './daily.ts';
+import type { EditorialStore } from '../desk/store.ts';
 import { errorResponse } from './errors.ts';
 
 export interface AppOptions {
@@ -14,10 +16,12 @@ export interface AppOptions {
   cards?: { engine: CardEngine | (() => Promise<CardEngine>); cache?: CardCache };
   /** Public origin and render version, for the links the API and pages give out. */
   links?: ApiLinks;
+  /** The editorial store (SQLite on Node, D1 on the Worker), opened on first use. */
+  store?: () => Promise<EditorialStore>;
 }
 
 /** The one Hono app every runtime serves. Runtime-free: dependencies come in through options. */
-export function createApp({ library, cards, links }: AppOptions) {
+export function createApp({ library, cards, links, store }: AppOptions) {
   const app = new Hono();
   // Every response, errors included: no MIME sniffing, no referrer leaks across origins.
   app.use(async (c, next) => {
@@ -29,6 +33,8 @@ export function createApp({ library, cards, links }: AppOptions) {
   app.get('/healthz', (c) =>
     c.json({ ok: true, quotes: library.quotes.length, sources: library.documents.length }),
   );
+  // Before /api, whose catch-all answers unknown API routes.
+  if (store && links) app.route('/', dailyRoutes(library, store, links));
   app.route('/api', apiRoutes(library, links));
   if (cards) app.route('/cards', cardRoutes(cards.engine, cards.cache));
   app.notFound((c) =>

@@ -1,5 +1,7 @@
-import { exports } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { env, exports } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { applyMigrations } from '../../src/desk/migrate.ts';
+import { d1Driver } from '../../src/runtime/worker/d1.ts';
 import catalog from '../../quotes/catalog.json';
 
 const worker = (
@@ -15,7 +17,35 @@ function pngSize(bytes: Uint8Array): [number, number] {
   return [view.getUint32(16), view.getUint32(20)];
 }
 
+const testEnv = env as unknown as {
+  DB: D1Database;
+  TEST_MIGRATIONS: { name: string; queries: string[] }[];
+};
+beforeAll(async () => {
+  // What `wrangler d1 migrations apply --local` does before `wrangler dev`.
+  await applyMigrations(
+    d1Driver(testEnv.DB),
+    testEnv.TEST_MIGRATIONS.map((m) => ({
+      name: m.name,
+      sql: m.queries.map((q) => `${q.replace(/;\s*$/, '')};`).join('\n'),
+    })),
+  );
+});
+
 describe('the Worker in workerd', () => {
+  it('serves the daily quote from D1', async () => {
+    const res = await get('/api/daily?date=2026-11-23');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { date: string; quote: { id: string } };
+    expect(body.date).toBe('2026-11-23');
+    const again = (await (await get('/api/daily?date=2026-11-23')).json()) as {
+      quote: { id: string };
+    };
+    expect(again.quote.id).toBe(body.quote.id);
+    const png = await get('/daily.png?date=2026-11-23', { redirect: 'manual' });
+    expect(png.status).toBe(302);
+  });
+
   it('serves the JSON API', async () => {
     const res = await get(`/api/quotes/${id}`);
     expect(res.status).toBe(200);

@@ -4,6 +4,7 @@ import { createApp } from '../../http/app.ts';
 import { QuoteLibrary } from '../../quotes/library.ts';
 import { loadArtifacts } from './artifacts.ts';
 import { createNodeCardEngine } from './cards.ts';
+import { openNodeStore } from './store.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const hostname = process.env.HOST ?? '127.0.0.1';
@@ -12,10 +13,12 @@ const baseUrl = process.env.YULU_BASE_URL ?? `http://${hostname}:${port}`;
 const { catalog, corpus } = loadArtifacts();
 const library = new QuoteLibrary(catalog, corpus);
 const engine = await createNodeCardEngine(library, baseUrl);
+const store = openNodeStore();
 const app = createApp({
   library,
   cards: { engine },
   links: { baseUrl, renderVersion: engine.version },
+  store: () => store,
 });
 
 serve({ fetch: app.fetch, port, hostname }, (info) => {

@@ -18,6 +18,8 @@ import { YuluError } from '../../errors.ts';
 import { QuoteLibrary } from '../../quotes/library.ts';
 import type { Catalog } from '../../quotes/types.ts';
 import { cacheApiStore } from './cache-store.ts';
+import { d1Driver } from './d1.ts';
+import { EditorialStore } from '../../desk/store.ts';
 import { resvgWasmRasterizer } from './resvg-wasm.ts';
 
 export interface Env {
@@ -25,6 +27,8 @@ export interface Env {
   ASSETS: WorkerFetcher;
   /** Public origin printed on cards and in share links, e.g. https://yulu.example. */
   PUBLIC_BASE_URL: string;
+  /** Editorial state (D1; migrations/ applied by wrangler). */
+  DB: D1Database;
 }
 
 const library = new QuoteLibrary(catalog as unknown as Catalog, corpus as unknown as CorpusData);
@@ -74,6 +78,7 @@ export default {
         baseUrl: env.PUBLIC_BASE_URL,
         renderVersion: renderVersion(fontsVersion(manifest as unknown as FontManifest)),
       },
+      store: async () => new EditorialStore(d1Driver(env.DB)),
     });
     return app.fetch(request, env, ctx);
   },

@@ -1,0 +1,72 @@
+import { Hono } from 'hono';
+import { cardSpec, cardPath } from '../card/engine.ts';
+import { dailyPick, todayInShanghai } from '../desk/daily.ts';
+import type { EditorialStore } from '../desk/store.ts';
+import { YuluError } from '../errors.ts';
+import type { QuoteLibrary } from '../quotes/library.ts';
+import type { ApiLinks } from './api.ts';
+
+const DAILY_PARAMETERS = ['date', 'size', 'theme', 'script', 'scale'];
+
+/**
+ * The daily quote: `GET /api/daily?date=`, and `/daily`, `/daily.png`, `/daily.svg` which redirect
+ * to the day's permalink or versioned card (the redirect is not cached; the card is immutable).
+ */
+export function dailyRoutes(
+  library: QuoteLibrary,
+  store: () => Promise<EditorialStore>,
+  links: ApiLinks,
+) {
+  const origin = links.baseUrl.replace(/\/+$/, '');
+  const query = (c: { req: { queries(): Record<string, string[]> } }) => {
+    const values: Record<string, string> = {};
+    for (const [name, list] of Object.entries(c.req.queries())) {
+      if (!DAILY_PARAMETERS.includes(name))
+        throw new YuluError(
+          'invalid_argument',
+          `unknown parameter "${name}"; allowed: ${DAILY_PARAMETERS.join(', ')}`,
+        );
+      if (list.length !== 1)
+        throw new YuluError(
+          'invalid_argument',
+          `parameter "${name}" given ${list.length} times; give it once`,
+        );
+      values[name] = list[0] as string;
+    }
+    return values;
+  };
+  const pick = async (date: string | undefined) =>
+    dailyPick(date ?? todayInShanghai(), library, await store());
+
+  const app = new Hono();
+  app.get('/api/daily', async (c) => {
+    const { date } = query(c);
+    const { date: day, quote, how } = await pick(date);
+    const spec = cardSpec({});
+    return c.json(
+      {
+        date: day,
+        how,
+        quote: { ...quote, textHans: library.simplified(quote) },
+        permalink: `${origin}/q/${quote.id}`,
+        card: `${origin}${cardPath(quote.id, spec, 'png', links.renderVersion)}`,
+      },
+      200,
+      { 'Cache-Control': 'no-store' },
+    );
+  });
+  for (const format of ['png', 'svg'] as const) {
+    app.get(`/daily.${format}`, async (c) => {
+      const { date, ...rest } = query(c);
+      const spec = cardSpec(rest);
+      const { quote } = await pick(date);
+      return c.redirect(cardPath(quote.id, spec, format, links.renderVersion), 302);
+    });
+  }
+  app.get('/daily', async (c) => {
+    const { date } = query(c);
+    const { quote } = await pick(date);
+    return c.redirect(`/q/${quote.id}`, 302);
+  });
+  return app;
+}

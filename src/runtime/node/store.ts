@@ -1,0 +1,17 @@
+import { join } from 'node:path';
+import { applyMigrations } from '../../desk/migrate.ts';
+import { EditorialStore } from '../../desk/store.ts';
+import { openSqlite, readMigrations } from './sqlite.ts';
+
+/** Where the Node runtime keeps editorial data: `YULU_DATA_DIR`, else ./data (git-ignored). */
+export const DATA_DIR =
+  process.env.YULU_DATA_DIR ?? new URL('../../../data/', import.meta.url).pathname;
+
+/** Opens (creating if needed) the SQLite store and applies pending migrations. */
+export async function openNodeStore(
+  file: string = join(DATA_DIR, 'editorial.sqlite'),
+): Promise<EditorialStore> {
+  const db = openSqlite(file);
+  await applyMigrations(db, readMigrations());
+  return new EditorialStore(db);
+}
