@@ -83,3 +83,31 @@ describe('yulu render', () => {
     expect(result.stderr).toMatch(/yulu: no quote with ID "zzzzzzzz".*\[quote_not_found\]/);
   });
 });
+
+describe('yulu daily', () => {
+  it('prints the day’s pick and exports every size for a range', () => {
+    const env = { ...process.env, YULU_DATA_DIR: join(dir, 'data') };
+    const pick = spawnSync('node', ['bin/yulu.js', 'daily', '--date', '2026-11-23', '--json'], {
+      encoding: 'utf8',
+      env,
+    });
+    expect(pick.status).toBe(0);
+    const { date, quote } = JSON.parse(pick.stdout) as { date: string; quote: { id: string } };
+    expect(date).toBe('2026-11-23');
+    const out = join(dir, 'export');
+    const exported = spawnSync(
+      'node',
+      ['bin/yulu.js', 'daily', 'export', '--from', '2026-11-23', '--to', '2026-11-24', '-o', out],
+      { encoding: 'utf8', env },
+    );
+    expect(exported.status).toBe(0);
+    expect(exported.stdout).toMatch(/exported 2 days, 10 cards/);
+    expect(readdirSync(join(out, '2026-11-23'))).toContain(`${quote.id}-xiaohongshu.png`);
+    const bad = spawnSync('node', ['bin/yulu.js', 'daily', '--date', 'tomorrow'], {
+      encoding: 'utf8',
+      env,
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/calendar date/);
+  });
+});

@@ -12,6 +12,8 @@ import {
 import { readFileSync } from 'node:fs';
 import { quotesCommand } from './quotes-command.ts';
 import { renderCommand, RENDER_USAGE } from './render-command.ts';
+import { dailyCommand, DAILY_USAGE } from './daily-command.ts';
+import { openNodeStore } from '../runtime/node/store.ts';
 import { createNodeCardEngine } from '../runtime/node/cards.ts';
 
 const USAGE = `usage: yulu <command>
@@ -19,6 +21,7 @@ const USAGE = `usage: yulu <command>
   corpus report [--json]      per-source figures: paragraphs kept/excluded, repairs, flags, speakers
   catalog build               regenerate quotes/catalog.json and quotes/corpus.json
   catalog check               fail if the committed artifacts differ from a rebuild
+  daily …                     the daily quote (${DAILY_USAGE.split('\n')[0]}); daily export renders days
   render …                    quote cards as PNG or SVG:
     ${RENDER_USAGE.replaceAll('\n', '\n    ')}`;
 
@@ -31,6 +34,17 @@ export function run(
 ): number | Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
+    case 'daily': {
+      const { catalog, corpus } = loadArtifacts();
+      const library = new QuoteLibrary(catalog, corpus);
+      return openNodeStore().then((store) =>
+        dailyCommand(library, store, () => createNodeCardEngine(library, BASE_URL), rest, {
+          out,
+          err: (text) => process.stderr.write(text),
+          isTTY: process.stderr.isTTY === true,
+        }),
+      );
+    }
     case 'render': {
       const { catalog, corpus } = loadArtifacts();
       const library = new QuoteLibrary(catalog, corpus);

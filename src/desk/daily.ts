@@ -51,7 +51,8 @@ export interface DailyPick {
 
 /**
  * The quote of a day: the editors' pick when one is scheduled; otherwise a deterministic pick
- * over approved quotes (then the best candidates), never a quote used within 60 days either side.
+ * over approved quotes (then the best candidates, machine-transcript ones last), never a quote used
+ * within 60 days either side.
  * A day that has gone out (today or earlier in Shanghai) keeps its pick: the fallback is written
  * to the schedule the first time it is served, so later changes to the pool cannot rewrite the past.
  */
@@ -100,10 +101,17 @@ async function fallback(
     ),
   );
   const approved = library.quotes.filter((q) => statuses.get(q.id) === 'approved');
-  const candidates = library.quotes
-    .filter((q) => statuses.get(q.id) !== 'rejected' && q.score >= CANDIDATE_MIN_SCORE)
-    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-  for (const pool of [approved, candidates]) {
+  const candidates = library.quotes.filter(
+    (q) => statuses.get(q.id) !== 'rejected' && q.score >= CANDIDATE_MIN_SCORE,
+  );
+  // Unreviewed machine-transcript wording goes out only when nothing else is left.
+  const transcribed = (q: Quote) => q.flags.includes('machine-transcript');
+  const pools = [
+    approved,
+    candidates.filter((q) => !transcribed(q)),
+    candidates.filter(transcribed),
+  ];
+  for (const pool of pools) {
     const open = pool.filter((q) => !recent.has(q.id)).sort((a, b) => a.id.localeCompare(b.id));
     if (open.length) return open[hash53(`daily:${date}`) % open.length] as Quote;
   }
