@@ -16,7 +16,9 @@ export type YuluErrorCode =
   | 'quote_does_not_fit'
   | 'render_failed'
   | 'version_conflict'
-  | 'store_unavailable';
+  | 'store_unavailable'
+  | 'unauthorized'
+  | 'forbidden';
 
 const defaultStatus: Record<YuluErrorCode, number> = {
   invalid_source_meta: 500,
@@ -33,6 +35,8 @@ const defaultStatus: Record<YuluErrorCode, number> = {
   render_failed: 500,
   version_conflict: 409,
   store_unavailable: 503,
+  unauthorized: 401,
+  forbidden: 403,
 };
 
 export class YuluError extends Error {

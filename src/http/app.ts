@@ -6,6 +6,7 @@ import type { CardEngine } from '../card/engine.ts';
 import { apiRoutes, type ApiLinks } from './api.ts';
 import { cardRoutes } from './cards.ts';
 import { dailyRoutes } from './daily.ts';
+import { editorRoutes } from './editor.ts';
 import type { EditorialStore } from '../desk/store.ts';
 import { errorResponse } from './errors.ts';
 
@@ -18,10 +19,12 @@ export interface AppOptions {
   links?: ApiLinks;
   /** The editorial store (SQLite on Node, D1 on the Worker), opened on first use. */
   store?: () => Promise<EditorialStore>;
+  /** EDITOR_TOKEN for the desk under /editor; without it the desk explains how to open it. */
+  editorToken?: string | undefined;
 }
 
 /** The one Hono app every runtime serves. Runtime-free: dependencies come in through options. */
-export function createApp({ library, cards, links, store }: AppOptions) {
+export function createApp({ library, cards, links, store, editorToken }: AppOptions) {
   const app = new Hono();
   // Every response, errors included: no MIME sniffing, no referrer leaks across origins.
   app.use(async (c, next) => {
@@ -34,7 +37,10 @@ export function createApp({ library, cards, links, store }: AppOptions) {
     c.json({ ok: true, quotes: library.quotes.length, sources: library.documents.length }),
   );
   // Before /api, whose catch-all answers unknown API routes.
-  if (store && links) app.route('/', dailyRoutes(library, store, links));
+  if (store && links) {
+    app.route('/', dailyRoutes(library, store, links));
+    app.route('/', editorRoutes({ library, store, links, token: editorToken }));
+  }
   app.route('/api', apiRoutes(library, links));
   if (cards) app.route('/cards', cardRoutes(cards.engine, cards.cache));
   app.notFound((c) =>

@@ -19,6 +19,7 @@ const app = createApp({
   cards: { engine },
   links: { baseUrl, renderVersion: engine.version },
   store: () => store,
+  editorToken: process.env.EDITOR_TOKEN,
 });
 
 serve({ fetch: app.fetch, port, hostname }, (info) => {

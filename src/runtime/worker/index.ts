@@ -29,6 +29,8 @@ export interface Env {
   PUBLIC_BASE_URL: string;
   /** Editorial state (D1; migrations/ applied by wrangler). */
   DB: D1Database;
+  /** Secret for the editorial desk (`wrangler secret put EDITOR_TOKEN`; `.dev.vars` locally). */
+  EDITOR_TOKEN?: string;
 }
 
 const library = new QuoteLibrary(catalog as unknown as Catalog, corpus as unknown as CorpusData);
@@ -79,6 +81,7 @@ export default {
         renderVersion: renderVersion(fontsVersion(manifest as unknown as FontManifest)),
       },
       store: async () => new EditorialStore(d1Driver(env.DB)),
+      editorToken: env.EDITOR_TOKEN,
     });
     return app.fetch(request, env, ctx);
   },

@@ -1,0 +1,94 @@
+/**
+ * Editor sessions, runtime-free (Web Crypto in Node and workerd). Signing in compares the
+ * submitted token with EDITOR_TOKEN in constant time (HMAC both, compare with
+ * `crypto.subtle.verify`); the session is a signed cookie value `payload.signature` carrying an
+ * expiry and the CSRF token every write must echo.
+ */
+export interface Session {
+  editor: string;
+  csrf: string;
+  expires: number;
+}
+
+export const SESSION_COOKIE = 'yulu_editor';
+export const SESSION_SECONDS = 12 * 60 * 60;
+
+const encoder = new TextEncoder();
+
+async function key(secret: string) {
+  return crypto.subtle.importKey(
+    'raw',
+    encoder.encode(`yulu-session:${secret}`),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign', 'verify'],
+  );
+}
+
+function base64url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function fromBase64url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  const binary = atob(
+    text.replaceAll('-', '+').replaceAll('_', '/') + '='.repeat((4 - (text.length % 4)) % 4),
+  );
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+/** Constant-time check of a submitted token against the configured one. */
+export async function tokenMatches(submitted: string, configured: string): Promise<boolean> {
+  if (!configured) return false;
+  const k = await key(configured);
+  const expected = await crypto.subtle.sign('HMAC', k, encoder.encode(configured));
+  return crypto.subtle.verify('HMAC', k, expected, encoder.encode(submitted));
+}
+
+export async function signSession(session: Session, secret: string): Promise<string> {
+  const payload = base64url(encoder.encode(JSON.stringify(session)));
+  const signature = new Uint8Array(
+    await crypto.subtle.sign('HMAC', await key(secret), encoder.encode(payload)),
+  );
+  return `${payload}.${base64url(signature)}`;
+}
+
+/** The session in a cookie value, or null when it is missing, forged, malformed or expired. */
+export async function readSession(
+  value: string | undefined,
+  secret: string,
+  now = Date.now(),
+): Promise<Session | null> {
+  if (!value || !secret) return null;
+  const [payload, signature, extra] = value.split('.');
+  if (!payload || !signature || extra !== undefined) return null;
+  const signatureBytes = fromBase64url(signature);
+  if (!signatureBytes) return null;
+  const valid = await crypto.subtle.verify(
+    'HMAC',
+    await key(secret),
+    signatureBytes,
+    encoder.encode(payload),
+  );
+  if (!valid) return null;
+  try {
+    const session = JSON.parse(
+      new TextDecoder().decode(fromBase64url(payload) ?? new Uint8Array()),
+    ) as Session;
+    return typeof session.expires === 'number' &&
+      session.expires > now &&
+      typeof session.csrf === 'string'
+      ? session
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export function newSession(editor: string, now = Date.now()): Session {
+  const random = new Uint8Array(18);
+  crypto.getRandomValues(random);
+  return { editor, csrf: base64url(random), expires: now + SESSION_SECONDS * 1000 };
+}

@@ -1,0 +1,350 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import { cardPath } from '../card/engine.ts';
+import { addDays, NO_REPEAT_DAYS, todayInShanghai } from '../desk/daily.ts';
+import {
+  newSession,
+  readSession,
+  SESSION_COOKIE,
+  SESSION_SECONDS,
+  signSession,
+  tokenMatches,
+  type Session,
+} from '../desk/session.ts';
+import {
+  STATUSES,
+  type EditorialStore,
+  type QuoteStatus,
+  type StatusRecord,
+} from '../desk/store.ts';
+import { YuluError } from '../errors.ts';
+import type { QuoteLibrary } from '../quotes/library.ts';
+import type { Quote } from '../quotes/types.ts';
+import type { ApiLinks } from './api.ts';
+import { esc, PAGE_HEADERS } from './html.ts';
+
+export interface EditorOptions {
+  library: QuoteLibrary;
+  store: () => Promise<EditorialStore>;
+  links: ApiLinks;
+  /** EDITOR_TOKEN: without one the desk is closed and says how to open it. */
+  token: string | undefined;
+}
+
+const PAGE_SIZE = 30;
+/** More than this many days of one speaker in a week is flagged on the calendar. */
+const SPEAKER_WEEK_LIMIT = 3;
+
+/**
+ * The editorial desk under /editor: sign in with the editor token, browse and search quotes with
+ * card previews, approve or reject with a note, and schedule the daily quote on a calendar. Every
+ * write carries the version the editor saw (a stale one is a 409 page that keeps what they typed),
+ * a CSRF token bound to the session, and an idempotency key so a resubmitted form applies once.
+ */
+export function editorRoutes(options: EditorOptions) {
+  const { library, links } = options;
+  const app = new Hono<{ Variables: { session: Session } }>();
+  const secret = options.token ?? '';
+
+  app.onError((error, c) => page(c, errorTitle(error), errorBody(error), statusOf(error)));
+
+  app.get('/editor/login', (c) => page(c, '登录 · Sign in', loginForm(options.token, '')));
+  app.post('/editor/login', async (c) => {
+    sameOrigin(c);
+    const form = await c.req.parseBody();
+    const submitted = typeof form.token === 'string' ? form.token : '';
+    if (!options.token || !(await tokenMatches(submitted, options.token)))
+      return page(c, '登录 · Sign in', loginForm(options.token, 'That token is not right.'), 401);
+    const session = newSession('editor');
+    setCookie(c, SESSION_COOKIE, await signSession(session, secret), {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: new URL(c.req.url).protocol === 'https:',
+      path: '/editor',
+      maxAge: SESSION_SECONDS,
+    });
+    return c.redirect('/editor', 303);
+  });
+
+  // Everything else needs a session; writes also need the session's CSRF token.
+  app.use('/editor/*', async (c, next) => {
+    const session = await readSession(getCookie(c, SESSION_COOKIE), secret);
+    if (!session) {
+      if (c.req.method === 'GET')
+        return page(c, '登录 · Sign in', loginForm(options.token, ''), 401);
+      throw new YuluError('unauthorized', 'sign in at /editor/login first', { status: 401 });
+    }
+    if (c.req.method !== 'GET') {
+      sameOrigin(c);
+      const form = await c.req.parseBody();
+      if (form.csrf !== session.csrf)
+        throw new YuluError(
+          'forbidden',
+          'this form is stale or came from another site (CSRF token mismatch); reload the page',
+          { status: 403 },
+        );
+    }
+    c.set('session', session);
+    await next();
+  });
+  app.use('/editor', async (c, next) => {
+    const session = await readSession(getCookie(c, SESSION_COOKIE), secret);
+    if (!session) return page(c, '登录 · Sign in', loginForm(options.token, ''), 401);
+    c.set('session', session);
+    await next();
+  });
+
+  app.post('/editor/logout', (c) => {
+    deleteCookie(c, SESSION_COOKIE, { path: '/editor' });
+    return c.redirect('/editor/login', 303);
+  });
+
+  app.get('/editor', async (c) => {
+    const store = await options.store();
+    const session = c.get('session');
+    const q = c.req.query();
+    const statuses = new Map((await store.statuses()).map((s) => [s.quoteId, s]));
+    const filter: Parameters<QuoteLibrary['filter']>[0] = {};
+    if (q.speaker) filter.speaker = q.speaker;
+    if (q.source) filter.source = q.source;
+    if (q.text) filter.text = q.text;
+    if (q.minScore && Number.isFinite(Number(q.minScore))) filter.minScore = Number(q.minScore);
+    const wanted =
+      q.status && (STATUSES as readonly string[]).includes(q.status)
+        ? (q.status as QuoteStatus)
+        : undefined;
+    const quotes = library
+      .filter(filter)
+      .filter((quote) => !wanted || (statuses.get(quote.id)?.status ?? 'candidate') === wanted)
+      .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    const size = q.size === 'portrait' || q.size === 'square' ? q.size : 'og';
+    const theme = ['paper', 'ink', 'yulu', 'kai'].includes(q.theme ?? '')
+      ? (q.theme as string)
+      : 'paper';
+    const script = ['hans', 'hant', 'tw', 'hk'].includes(q.script ?? '')
+      ? (q.script as 'hans')
+      : 'hans';
+    const rows = quotes
+      .slice(0, PAGE_SIZE)
+      .map((quote) => quoteRow(quote, statuses.get(quote.id), session, { size, theme, script }))
+      .join('');
+    const speakers = library.speakers().map((s) => s.name);
+    return page(
+      c,
+      '编辑台 · Editorial desk',
+      `${nav(session)}
+      <form method="get" action="/editor" class="filters" role="search">
+        <label>文字 <input name="text" value="${esc(q.text ?? '')}" autofocus></label>
+        <label>讲者 <select name="speaker"><option value="">all</option>${speakers
+          .map((s) => `<option ${s === q.speaker ? 'selected' : ''}>${esc(s)}</option>`)
+          .join('')}</select></label>
+        <label>状态 <select name="status"><option value="">all</option>${STATUSES.map(
+          (s) => `<option ${s === wanted ? 'selected' : ''}>${s}</option>`,
+        ).join('')}</select></label>
+        <label>最低分 <input name="minScore" size="4" value="${esc(q.minScore ?? '')}"></label>
+        <label>预览 <select name="size">${['og', 'square', 'portrait'].map((s) => `<option ${s === size ? 'selected' : ''}>${s}</option>`).join('')}</select>
+        <select name="theme">${['paper', 'ink', 'yulu', 'kai'].map((t) => `<option ${t === theme ? 'selected' : ''}>${t}</option>`).join('')}</select>
+        <select name="script">${['hans', 'hant', 'tw', 'hk'].map((t) => `<option ${t === script ? 'selected' : ''}>${t}</option>`).join('')}</select></label>
+        <button>Search</button>
+      </form>
+      <p class="muted">${quotes.length} quotes${quotes.length > PAGE_SIZE ? `, showing the best ${PAGE_SIZE}` : ''}.</p>
+      <ol class="quotes">${rows}</ol>`,
+    );
+
+    function quoteRow(
+      quote: Quote,
+      status: StatusRecord | undefined,
+      s: Session,
+      preview: { size: string; theme: string; script: 'hans' },
+    ) {
+      const version = status?.version ?? 0;
+      const current = status?.status ?? 'candidate';
+      const img = cardPath(quote.id, { ...preview, scale: 1 }, 'png', links.renderVersion);
+      return `<li class="quote" id="q-${quote.id}" data-id="${quote.id}">
+        <img src="${esc(img)}" alt="card preview" loading="lazy" width="300">
+        <div>
+          <p class="text">${esc(library.simplified(quote))}</p>
+          <p class="muted">${esc(quote.speaker)} · ${esc(quote.source)} · score ${quote.score.toFixed(2)} · <a href="/q/${quote.id}">${quote.id}</a>
+            · <span class="status status-${current}" data-status>${current}</span> (v${version})${status?.note ? ` — ${esc(status.note)}` : ''}</p>
+          <form method="post" action="/editor/q/${quote.id}/status" class="decide">
+            ${hidden(s, version)}
+            <input name="note" placeholder="note" value="${esc(status?.note ?? '')}" aria-label="note">
+            <button name="status" value="approved">Approve</button>
+            <button name="status" value="rejected">Reject</button>
+          </form>
+        </div>
+      </li>`;
+    }
+  });
+
+  app.post('/editor/q/:id/status', async (c) => {
+    const id = c.req.param('id');
+    library.resolve(id);
+    const form = await c.req.parseBody();
+    const status = String(form.status ?? '');
+    if (!(STATUSES as readonly string[]).includes(status))
+      throw new YuluError('invalid_argument', `status must be one of ${STATUSES.join(', ')}`);
+    const note = String(form.note ?? '').slice(0, 500);
+    const store = await options.store();
+    try {
+      await store.setStatus(id, { status: status as QuoteStatus, note }, writeContext(c, form));
+    } catch (error) {
+      if (error instanceof YuluError && error.code === 'version_conflict') {
+        const now = await store.status(id);
+        return page(
+          c,
+          '冲突 · Conflict',
+          `<p class="error" role="alert"><strong>version_conflict</strong>: ${esc(error.message)}</p>
+           <p>Now: <strong>${esc(now?.status ?? 'candidate')}</strong> (v${now?.version ?? 0}) by ${esc(now?.updatedBy ?? '—')}${now?.note ? ` — “${esc(now.note)}”` : ''}.</p>
+           <p>Your change, not applied: <strong>${esc(status)}</strong> with note <q class="kept">${esc(note)}</q>.</p>
+           <p><a href="/editor#q-${id}">Back to the desk</a> to apply it again on the current version.</p>`,
+          409,
+        );
+      }
+      throw error;
+    }
+    return c.redirect(`/editor#q-${id}`, 303);
+  });
+
+  app.get('/editor/calendar', async (c) => {
+    const store = await options.store();
+    const session = c.get('session');
+    const from = todayInShanghai();
+    const to = addDays(from, 41);
+    const days = await store.schedule(addDays(from, -NO_REPEAT_DAYS), addDays(to, NO_REPEAT_DAYS));
+    const byDay = new Map(days.map((d) => [d.day, d]));
+    const cells: string[] = [];
+    for (let day = from; day <= to; day = addDays(day, 1)) {
+      const entry = byDay.get(day);
+      const quote = entry ? library.find(entry.quoteId) : undefined;
+      const warnings: string[] = [];
+      if (entry) {
+        const repeat = days.find(
+          (d) =>
+            d.quoteId === entry.quoteId &&
+            d.day !== day &&
+            Math.abs(Date.parse(d.day) - Date.parse(day)) <= NO_REPEAT_DAYS * 86_400_000,
+        );
+        if (repeat) warnings.push(`repeats ${repeat.day} (within ${NO_REPEAT_DAYS} days)`);
+        const week = days.filter(
+          (d) => Math.abs(Date.parse(d.day) - Date.parse(day)) < 4 * 86_400_000,
+        );
+        const same = week.filter((d) => library.find(d.quoteId)?.speaker === quote?.speaker).length;
+        if (quote && same > SPEAKER_WEEK_LIMIT)
+          warnings.push(`${quote.speaker} on ${same} days this week`);
+      }
+      cells.push(`<li class="day ${day < from ? 'past' : ''}" data-day="${day}">
+        <strong>${day}</strong> ${entry ? `<a href="/q/${entry.quoteId}">${esc(entry.quoteId)}</a> ${esc(quote?.speaker ?? '')} <span class="muted">(v${entry.version}${entry.updatedBy === 'daily-fallback' ? ', automatic' : ''})</span>` : '<span class="muted">open</span>'}
+        ${warnings.map((w) => `<span class="warn">⚠ ${esc(w)}</span>`).join(' ')}
+        <form method="post" action="/editor/schedule">${hidden(session, entry?.version ?? 0)}
+          <input type="hidden" name="day" value="${day}"><input name="quote" placeholder="quote ID" size="9" value="" aria-label="quote ID for ${day}">
+          <button>Schedule</button></form></li>`);
+    }
+    return page(
+      c,
+      '日历 · Calendar',
+      `${nav(session)}<p>Daily quotes by date in Asia/Shanghai. Past days that went out are fixed.</p><ol class="calendar">${cells.join('')}</ol>`,
+    );
+  });
+
+  app.post('/editor/schedule', async (c) => {
+    const form = await c.req.parseBody();
+    const day = String(form.day ?? '');
+    const quoteId = String(form.quote ?? '').trim();
+    library.resolve(quoteId);
+    const store = await options.store();
+    try {
+      await store.setSchedule(day, quoteId, writeContext(c, form));
+    } catch (error) {
+      if (error instanceof YuluError && error.code === 'version_conflict')
+        return page(
+          c,
+          '冲突 · Conflict',
+          `<p class="error" role="alert"><strong>version_conflict</strong>: ${esc(error.message)}</p><p>Your pick for ${esc(day)}, not applied: <q class="kept">${esc(quoteId)}</q>. <a href="/editor/calendar">Back to the calendar</a>.</p>`,
+          409,
+        );
+      throw error;
+    }
+    return c.redirect('/editor/calendar', 303);
+  });
+
+  return app;
+}
+
+function hidden(session: Session, version: number): string {
+  const key = crypto.randomUUID();
+  return `<input type="hidden" name="csrf" value="${esc(session.csrf)}"><input type="hidden" name="version" value="${version}"><input type="hidden" name="key" value="${key}">`;
+}
+
+function writeContext(c: Context, form: Record<string, unknown>) {
+  const version = Number(form.version);
+  if (!Number.isInteger(version) || version < 0)
+    throw new YuluError(
+      'invalid_argument',
+      'the form lacks the version it was made from; reload the page',
+    );
+  const key =
+    typeof form.key === 'string' && /^[0-9a-f-]{36}$/.test(form.key) ? form.key : undefined;
+  void c;
+  return {
+    actor: 'editor',
+    expectedVersion: version,
+    idempotencyKey: key ? `form:${key}` : undefined,
+  };
+}
+
+/** Cross-site form posts are refused even before the CSRF token is checked. */
+function sameOrigin(c: Context): void {
+  const origin = c.req.header('Origin');
+  if (origin && origin !== new URL(c.req.url).origin)
+    throw new YuluError('forbidden', `cross-site request from ${origin} refused`, { status: 403 });
+}
+
+function nav(session: Session): string {
+  void session;
+  return `<nav><a href="/editor">Quotes</a> · <a href="/editor/calendar">Calendar</a> · <a href="/api/daily">Today’s quote</a>
+    <form method="post" action="/editor/logout" class="inline"><input type="hidden" name="csrf" value="${esc(session.csrf)}"><button>Sign out</button></form></nav>`;
+}
+
+function loginForm(token: string | undefined, problem: string): string {
+  if (!token)
+    return `<p>The desk is closed: no editor token is configured. Start the server with <code>EDITOR_TOKEN=… npm start</code> (on the Worker: <code>wrangler secret put EDITOR_TOKEN</code>, or <code>.dev.vars</code> for <code>npm run dev:worker</code>).</p>`;
+  return `${problem ? `<p class="error" role="alert">${esc(problem)}</p>` : ''}
+    <form method="post" action="/editor/login"><label>Editor token <input type="password" name="token" autocomplete="current-password" autofocus></label> <button>Sign in</button></form>`;
+}
+
+function statusOf(error: unknown): 400 | 401 | 403 | 404 | 409 | 500 | 503 {
+  const status = error instanceof YuluError ? error.status : 500;
+  return ([400, 401, 403, 404, 409, 503].includes(status) ? status : 500) as 400;
+}
+
+function errorTitle(error: unknown): string {
+  return error instanceof YuluError ? error.code : 'internal_error';
+}
+
+function errorBody(error: unknown): string {
+  const message = error instanceof YuluError ? error.message : 'an unexpected error occurred';
+  return `<p class="error" role="alert"><strong>${esc(errorTitle(error))}</strong>: ${esc(message)}</p><p><a href="/editor">Back to the desk</a></p>`;
+}
+
+function page(
+  c: Context,
+  title: string,
+  body: string,
+  status: 200 | 400 | 401 | 403 | 404 | 409 | 500 | 503 = 200,
+): Response {
+  return c.html(
+    `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>${esc(title)} · 语录</title>
+<style>body{font:16px/1.6 system-ui,"Noto Sans CJK SC",sans-serif;margin:0 auto;max-width:72rem;padding:1rem 2rem;color:#1f1d1a;background:#faf8f3}
+nav{display:flex;gap:.75rem;align-items:center;margin-bottom:1rem}.inline{display:inline}.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end}
+.quotes{list-style:none;padding:0}.quote{display:grid;grid-template-columns:300px 1fr;gap:1rem;padding:1rem 0;border-top:1px solid #ddd}
+.text{font-size:1.15rem;margin:0 0 .25rem}.muted{color:#6b645a}.status-approved{color:#0a6b2f;font-weight:600}.status-rejected{color:#a3382b;font-weight:600}
+.error{color:#a3382b}.warn{color:#8a5a00}.calendar{list-style:none;padding:0}.day{padding:.4rem 0;border-top:1px solid #eee}.past{opacity:.7}
+button{font:inherit;cursor:pointer}input,select{font:inherit}:focus-visible{outline:3px solid #0f4c5c}</style></head>
+<body><h1>${esc(title)}</h1>${body}</body></html>`,
+    status,
+    PAGE_HEADERS,
+  );
+}
