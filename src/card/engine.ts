@@ -1,5 +1,5 @@
 import { YuluError } from '../errors.ts';
-import type { QuoteLibrary } from '../quotes/library.ts';
+import type { QuoteLibrary, ResolvedQuote } from '../quotes/library.ts';
 import { contentHash } from '../text/hash.ts';
 import { DISPLAY_SCRIPTS, type DisplayScript } from '../text/script.ts';
 import type { CardModel } from './compose.ts';
@@ -114,22 +114,35 @@ export class CardEngine {
    * A strong ETag: changes when the render version (renderer, templates, fonts) or the quote's
    * text changes, and differs per format and spec.
    */
-  etag(id: string, spec: CardSpec, format: 'png' | 'svg'): string {
-    const quote = this.options.library.resolve(id).quote;
-    return `"${this.version}-${contentHash(`${id}\n${quote.text}\n${format}\n${this.canonicalQuery(spec)}`)}"`;
+  etag(id: string, spec: CardSpec, format: 'png' | 'svg', resolved?: ResolvedQuote): string {
+    const quote = (resolved ?? this.options.library.resolve(id)).quote;
+    const flags = quote.flags.join(',');
+    return `"${this.version}-${contentHash(`${id}\n${quote.text}\n${flags}\n${format}\n${this.canonicalQuery(spec)}`)}"`;
   }
 
   permalink(id: string): string {
     return `${this.options.baseUrl.replace(/\/+$/, '')}/q/${id}`;
   }
 
-  async svg(id: string, spec: CardSpec): Promise<{ svg: string; model: CardModel }> {
-    const resolved = this.options.library.resolve(id);
-    return renderCardSvg(resolved, this.cardOptions(id, spec), this.options.fonts);
+  /** `resolved` carries an editor's trim or erratum; by default the catalog's quote is used. */
+  async svg(
+    id: string,
+    spec: CardSpec,
+    resolved?: ResolvedQuote,
+  ): Promise<{ svg: string; model: CardModel }> {
+    return renderCardSvg(
+      resolved ?? this.options.library.resolve(id),
+      this.cardOptions(id, spec),
+      this.options.fonts,
+    );
   }
 
-  async png(id: string, spec: CardSpec): Promise<{ png: Uint8Array; model: CardModel }> {
-    const resolved = this.options.library.resolve(id);
+  async png(
+    id: string,
+    spec: CardSpec,
+    given?: ResolvedQuote,
+  ): Promise<{ png: Uint8Array; model: CardModel }> {
+    const resolved = given ?? this.options.library.resolve(id);
     return renderCardPng(
       resolved,
       { ...this.cardOptions(id, spec), scale: spec.scale },

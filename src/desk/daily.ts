@@ -2,6 +2,7 @@ import { YuluError } from '../errors.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
 import type { Quote } from '../quotes/types.ts';
 import { hash53 } from '../text/hash.ts';
+import { resolveEdited } from './overlay.ts';
 import type { EditorialStore, ScheduleRecord } from './store.ts';
 
 /** Daily quotes follow the calendar in China, whatever the server's clock zone. */
@@ -67,7 +68,7 @@ export async function dailyPick(
   if (scheduled)
     return {
       date,
-      quote: resolveScheduled(library, scheduled),
+      quote: await resolveScheduled(library, store, scheduled),
       how: scheduled.updatedBy === FALLBACK_ACTOR ? 'fallback' : 'scheduled',
     };
 
@@ -83,7 +84,8 @@ export async function dailyPick(
       // Someone fixed the day a moment ago: theirs stands.
       if (!(error instanceof YuluError && error.code === 'version_conflict')) throw error;
       const now = await store.scheduled(date);
-      if (now) return { date, quote: resolveScheduled(library, now), how: 'scheduled' };
+      if (now)
+        return { date, quote: await resolveScheduled(library, store, now), how: 'scheduled' };
     }
   }
   return { date, quote, how: 'fallback' };
@@ -121,6 +123,11 @@ async function fallback(
   );
 }
 
-function resolveScheduled(library: QuoteLibrary, record: ScheduleRecord): Quote {
-  return library.resolve(record.quoteId).quote;
+/** A scheduled ID may be an editor's trim, and may carry an erratum. */
+async function resolveScheduled(
+  library: QuoteLibrary,
+  store: EditorialStore,
+  record: ScheduleRecord,
+): Promise<Quote> {
+  return (await resolveEdited(record.quoteId, library, store)).quote;
 }

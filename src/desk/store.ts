@@ -30,6 +30,17 @@ export interface ErratumRecord {
   updatedBy: string;
 }
 
+export interface TrimRecord {
+  quoteId: string;
+  parentId: string;
+  source: string;
+  paragraph: string;
+  span: [number, number];
+  text: string;
+  createdAt: string;
+  createdBy: string;
+}
+
 export interface AuditEntry {
   seq: number;
   at: string;
@@ -210,6 +221,61 @@ export class EditorialStore {
         updatedBy: context.actor,
       }),
     });
+  }
+
+  async trim(quoteId: string): Promise<TrimRecord | null> {
+    const [row] = await this.read(() =>
+      this.db.all('SELECT * FROM trims WHERE quote_id = ?', [quoteId]),
+    );
+    return row
+      ? {
+          quoteId: str(row.quote_id),
+          parentId: str(row.parent_id),
+          source: str(row.source),
+          paragraph: str(row.paragraph),
+          span: [num(row.span_start), num(row.span_end)],
+          text: str(row.text),
+          createdAt: str(row.created_at),
+          createdBy: str(row.created_by),
+        }
+      : null;
+  }
+
+  /**
+   * Records an editor's trim. Its ID comes from the catalog's rule, so a trim is immutable and
+   * creating the same one twice is the same record (no version needed).
+   */
+  async createTrim(
+    trim: Omit<TrimRecord, 'createdAt' | 'createdBy'>,
+    actor: string,
+  ): Promise<TrimRecord> {
+    const at = this.now().toISOString();
+    const record: TrimRecord = { ...trim, createdAt: at, createdBy: actor };
+    const [inserted] = await this.guard(() =>
+      this.db.batch([
+        sql(
+          'INSERT INTO trims (quote_id, parent_id, source, paragraph, span_start, span_end, text, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (quote_id) DO NOTHING',
+          trim.quoteId,
+          trim.parentId,
+          trim.source,
+          trim.paragraph,
+          trim.span[0],
+          trim.span[1],
+          trim.text,
+          at,
+          actor,
+        ),
+        sql(
+          'INSERT INTO audit (at, actor, action, entity, before, after) SELECT ?, ?, ?, ?, NULL, ? WHERE changes() = 1',
+          at,
+          actor,
+          'trim',
+          `quote:${trim.quoteId}`,
+          JSON.stringify(record),
+        ),
+      ]),
+    );
+    return inserted?.changes === 1 ? record : ((await this.trim(trim.quoteId)) ?? record);
   }
 
   async audit(limit = 100): Promise<AuditEntry[]> {

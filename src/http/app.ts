@@ -7,6 +7,7 @@ import { apiRoutes, type ApiLinks } from './api.ts';
 import { cardRoutes } from './cards.ts';
 import { dailyRoutes } from './daily.ts';
 import { editorRoutes } from './editor.ts';
+import { resolveEdited } from '../desk/overlay.ts';
 import type { EditorialStore } from '../desk/store.ts';
 import { errorResponse } from './errors.ts';
 
@@ -42,7 +43,10 @@ export function createApp({ library, cards, links, store, editorToken }: AppOpti
     app.route('/', editorRoutes({ library, store, links, token: editorToken }));
   }
   app.route('/api', apiRoutes(library, links));
-  if (cards) app.route('/cards', cardRoutes(cards.engine, cards.cache));
+  const resolve = store
+    ? async (id: string) => resolveEdited(id, library, await store())
+    : undefined;
+  if (cards) app.route('/cards', cardRoutes(cards.engine, cards.cache, resolve));
   app.notFound((c) =>
     errorResponse(
       c,

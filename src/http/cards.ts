@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { CardCache } from '../card/card-cache.ts';
 import { cardSpec, type CardEngine, type CardRequest } from '../card/engine.ts';
 import { YuluError } from '../errors.ts';
+import type { ResolvedQuote } from '../quotes/library.ts';
 
 const CARD_FILE = /^([0-9a-z]{8})\.(png|svg)$/;
 const PARAMETERS = ['size', 'theme', 'script', 'scale', 'v'] as const;
@@ -35,6 +36,8 @@ export function parseCardQuery(c: Context): { request: CardRequest; v: string | 
 export function cardRoutes(
   source: CardEngine | (() => Promise<CardEngine>),
   cache: CardCache = new CardCache(),
+  /** Resolves IDs through editors' trims and errata; without it, the catalog alone. */
+  resolve?: (id: string) => Promise<ResolvedQuote>,
 ) {
   return new Hono().get('/:file', async (c) => {
     const engine = typeof source === 'function' ? await source() : source;
@@ -47,7 +50,8 @@ export function cardRoutes(
     const [, id, format] = match as unknown as [string, string, 'png' | 'svg'];
     const { request, v } = parseCardQuery(c);
     const spec = cardSpec(request);
-    const etag = engine.etag(id, spec, format);
+    const resolved = resolve ? await resolve(id) : undefined;
+    const etag = engine.etag(id, spec, format, resolved);
     const headers: Record<string, string> = {
       ETag: etag,
       'Cache-Control': v === engine.version ? FOREVER : SHORT_CACHE,
@@ -56,12 +60,13 @@ export function cardRoutes(
     };
     if (ifNoneMatch(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
 
-    const key = `${engine.version}/${id}.${format}?${engine.canonicalQuery(spec)}`;
+    // The ETag covers the text and flags (an erratum changes them): it is part of the key.
+    const key = `${engine.version}/${id}.${format}?${engine.canonicalQuery(spec)}#${etag}`;
     const card = await cache.get(key, async () =>
       format === 'png'
-        ? { body: (await engine.png(id, spec)).png, contentType: 'image/png' }
+        ? { body: (await engine.png(id, spec, resolved)).png, contentType: 'image/png' }
         : {
-            body: new TextEncoder().encode((await engine.svg(id, spec)).svg),
+            body: new TextEncoder().encode((await engine.svg(id, spec, resolved)).svg),
             contentType: 'image/svg+xml; charset=utf-8',
           },
     );

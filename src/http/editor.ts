@@ -22,6 +22,7 @@ import { YuluError } from '../errors.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
 import type { Quote } from '../quotes/types.ts';
 import type { ApiLinks } from './api.ts';
+import { planTrim, resolveEdited } from '../desk/overlay.ts';
 import { esc, PAGE_HEADERS } from './html.ts';
 
 export interface EditorOptions {
@@ -164,7 +165,7 @@ export function editorRoutes(options: EditorOptions) {
       return `<li class="quote" id="q-${quote.id}" data-id="${quote.id}">
         <img src="${esc(img)}" alt="card preview" loading="lazy" width="300">
         <div>
-          <p class="text">${esc(library.simplified(quote))}</p>
+          <p class="text"><a href="/editor/q/${quote.id}">${esc(library.simplified(quote))}</a></p>
           <p class="muted">${esc(quote.speaker)} · ${esc(quote.source)} · score ${quote.score.toFixed(2)} · <a href="/q/${quote.id}">${quote.id}</a>
             · <span class="status status-${current}" data-status>${current}</span> (v${version})${status?.note ? ` — ${esc(status.note)}` : ''}</p>
           <form method="post" action="/editor/q/${quote.id}/status" class="decide">
@@ -180,7 +181,7 @@ export function editorRoutes(options: EditorOptions) {
 
   app.post('/editor/q/:id/status', async (c) => {
     const id = c.req.param('id');
-    library.resolve(id);
+    await resolveEdited(id, library, await options.store());
     const form = await c.req.parseBody();
     const status = String(form.status ?? '');
     if (!(STATUSES as readonly string[]).includes(status))
@@ -205,6 +206,125 @@ export function editorRoutes(options: EditorOptions) {
       throw error;
     }
     return c.redirect(`/editor#q-${id}`, 303);
+  });
+
+  app.get('/editor/q/:id', async (c) => {
+    const session = c.get('session');
+    const store = await options.store();
+    const id = c.req.param('id');
+    const { quote, paragraph, document } = library.resolve(id);
+    const status = await store.status(id);
+    const erratum = await store.erratum(id);
+    const chars = [...paragraph.text];
+    let offset = 0;
+    const spans = chars
+      .map((ch) => {
+        const at = offset;
+        offset += ch.length;
+        const inQuote = at >= quote.span[0] && at < quote.span[1];
+        return `<span data-i="${at}"${inQuote ? ' class="hl"' : ''}>${esc(ch)}</span>`;
+      })
+      .join('');
+    const transcript = quote.flags.includes('machine-transcript');
+    return page(
+      c,
+      `${quote.id} · ${quote.speaker}`,
+      `${nav(session)}
+      <p class="text">${esc(quote.text)}</p>
+      <p class="muted">${esc(document.meta.publication)} · paragraph ${esc(paragraph.id)} (lines ${paragraph.lines.join('–')}) · ${esc(paragraph.attribution.speaker ?? '')} (${esc(paragraph.attribution.method)}) · status ${esc(status?.status ?? 'candidate')} v${status?.version ?? 0}</p>
+      <h2>Trim</h2>
+      <p class="muted">Select words in the paragraph, or type offsets. A trim is a new quote with its own ID; its words are always the paragraph's.</p>
+      <p id="paragraph" class="paragraph" lang="zh">${spans}</p>
+      <form method="post" action="/editor/q/${quote.id}/trim" id="trim">${hidden(session, 0)}
+        <label>start <input name="start" type="number" min="0" value="${quote.span[0]}"></label>
+        <label>end <input name="end" type="number" min="1" value="${quote.span[1]}"></label>
+        <button>Create trim</button></form>
+      ${
+        transcript
+          ? `<h2>Erratum</h2><p class="muted">Machine-transcript wording may be mis-heard. A correction is kept beside the original, needs a reason, and marks the card as edited.</p>
+      <form method="post" action="/editor/q/${quote.id}/erratum">${hidden(session, erratum?.version ?? 0)}
+        <label>Corrected text <textarea name="corrected" rows="3" cols="60">${esc(erratum?.corrected ?? quote.text)}</textarea></label>
+        <label>Reason <input name="reason" size="50" value="${esc(erratum?.reason ?? '')}" required></label>
+        <button>Save erratum</button></form>`
+          : ''
+      }
+      <script>
+        const p = document.getElementById('paragraph');
+        p.addEventListener('mouseup', () => {
+          const s = getSelection();
+          if (!s || s.isCollapsed) return;
+          const a = s.anchorNode.parentElement, b = s.focusNode.parentElement;
+          if (!p.contains(a) || !p.contains(b)) return;
+          let i = Number(a.dataset.i), j = Number(b.dataset.i);
+          if (i > j) [i, j] = [j, i];
+          const last = (i === Number(a.dataset.i) ? b : a).textContent.length;
+          document.querySelector('#trim [name=start]').value = i;
+          document.querySelector('#trim [name=end]').value = j + last;
+        });
+      </script>`,
+    );
+  });
+
+  app.post('/editor/q/:id/trim', async (c) => {
+    const form = await c.req.parseBody();
+    const plan = planTrim(library, c.req.param('id'), [Number(form.start), Number(form.end)]);
+    const store = await options.store();
+    const trim = await store.createTrim(plan, 'editor');
+    return c.redirect(`/editor/trim/${trim.quoteId}`, 303);
+  });
+
+  app.get('/editor/trim/:id', async (c) => {
+    const store = await options.store();
+    const trim = await store.trim(c.req.param('id'));
+    if (!trim) throw new YuluError('quote_not_found', `no trim ${c.req.param('id')}`);
+    const img = cardPath(
+      trim.quoteId,
+      { size: 'og', theme: 'paper', script: 'hans', scale: 1 },
+      'png',
+      links.renderVersion,
+    );
+    return page(
+      c,
+      `Trim ${trim.quoteId}`,
+      `${nav(c.get('session'))}<p class="text" data-trim="${trim.quoteId}">${esc(trim.text)}</p>
+      <p class="muted">from ${esc(trim.parentId)}, paragraph ${esc(trim.paragraph)}, ${trim.span.join('–')}</p>
+      <p><img src="${esc(img)}" alt="card" width="600"></p>
+      <form method="post" action="/editor/q/${trim.quoteId}/status" class="decide">${hidden(c.get('session'), (await store.status(trim.quoteId))?.version ?? 0)}
+        <input name="note" placeholder="note" aria-label="note"><button name="status" value="approved">Approve</button></form>`,
+    );
+  });
+
+  app.post('/editor/q/:id/erratum', async (c) => {
+    const id = c.req.param('id');
+    const { quote } = library.resolve(id);
+    if (!quote.flags.includes('machine-transcript'))
+      throw new YuluError(
+        'invalid_argument',
+        'errata are for machine-transcript quotes; published text is quoted as published',
+      );
+    const form = await c.req.parseBody();
+    const store = await options.store();
+    const change = {
+      corrected: String(form.corrected ?? '')
+        .trim()
+        .slice(0, 300),
+      reason: String(form.reason ?? '')
+        .trim()
+        .slice(0, 300),
+    };
+    try {
+      await store.setErratum(id, change, writeContext(c, form));
+    } catch (error) {
+      if (error instanceof YuluError && error.code === 'version_conflict')
+        return page(
+          c,
+          '冲突 · Conflict',
+          `<p class="error" role="alert"><strong>version_conflict</strong>: ${esc(error.message)}</p><p>Your correction, not applied: <q class="kept">${esc(change.corrected)}</q> (${esc(change.reason)}).</p>`,
+          409,
+        );
+      throw error;
+    }
+    return c.redirect(`/editor/q/${id}`, 303);
   });
 
   app.get('/editor/calendar', async (c) => {
@@ -252,7 +372,7 @@ export function editorRoutes(options: EditorOptions) {
     const form = await c.req.parseBody();
     const day = String(form.day ?? '');
     const quoteId = String(form.quote ?? '').trim();
-    library.resolve(quoteId);
+    await resolveEdited(quoteId, library, await options.store());
     const store = await options.store();
     try {
       await store.setSchedule(day, quoteId, writeContext(c, form));
@@ -341,7 +461,7 @@ function page(
 nav{display:flex;gap:.75rem;align-items:center;margin-bottom:1rem}.inline{display:inline}.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end}
 .quotes{list-style:none;padding:0}.quote{display:grid;grid-template-columns:300px 1fr;gap:1rem;padding:1rem 0;border-top:1px solid #ddd}
 .text{font-size:1.15rem;margin:0 0 .25rem}.muted{color:#6b645a}.status-approved{color:#0a6b2f;font-weight:600}.status-rejected{color:#a3382b;font-weight:600}
-.error{color:#a3382b}.warn{color:#8a5a00}.calendar{list-style:none;padding:0}.day{padding:.4rem 0;border-top:1px solid #eee}.past{opacity:.7}
+.paragraph{font-size:1.2rem;line-height:2;user-select:text}.hl{background:#fde7a6}.error{color:#a3382b}.warn{color:#8a5a00}.calendar{list-style:none;padding:0}.day{padding:.4rem 0;border-top:1px solid #eee}.past{opacity:.7}
 button{font:inherit;cursor:pointer}input,select{font:inherit}:focus-visible{outline:3px solid #0f4c5c}</style></head>
 <body><h1>${esc(title)}</h1>${body}</body></html>`,
     status,

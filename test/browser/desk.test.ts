@@ -69,18 +69,49 @@ async function signedIn(): Promise<Page> {
 }
 
 describe('the desk in Chromium', () => {
-  it('signs in, finds a quote, approves it, schedules it, and the daily quote follows', async () => {
-    const quote = catalog.quotes.find((q) => q.speaker === '闫俊杰' && q.score >= 0.7)!;
+  it('signs in, finds a quote, trims it, approves it, schedules it, and the daily quote follows', async () => {
+    const quote = catalog.quotes.find(
+      (q) =>
+        q.speaker === '闫俊杰' &&
+        q.score >= 0.7 &&
+        [...q.text].length > 24 &&
+        !/[“”「」『』]/.test(q.text),
+    )!;
     const needle = library.simplified(quote).slice(2, 10);
     const page = await signedIn();
     await page.getByRole('search').getByRole('textbox').first().fill(needle);
     await page.getByRole('button', { name: 'Search' }).click();
     const row = page.locator(`li[data-id="${quote.id}"]`);
     await expect(row.count()).resolves.toBe(1);
-    await row.getByLabel('note').fill('editor pick');
-    await row.getByRole('button', { name: 'Approve' }).click();
-    await page.waitForURL(/\/editor/);
-    expect(await store.status(quote.id)).toMatchObject({
+
+    // Trim: select the first 12 characters of the quote inside its paragraph.
+    await row.locator('.text a').click();
+    await page.waitForURL(`${base}/editor/q/${quote.id}`);
+    const [start] = quote.span;
+    const end = start + 12;
+    // A real selection across the characters, as an editor would drag it (runs in the page).
+    await page.evaluate(`(() => {
+      const p = document.getElementById('paragraph');
+      const from = p.querySelector('[data-i="${start}"]');
+      const to = p.querySelector('[data-i="${end - 1}"]');
+      const range = document.createRange();
+      range.setStart(from.firstChild, 0);
+      range.setEnd(to.firstChild, to.textContent.length);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    })()`);
+    await expect(page.locator('#trim [name=end]').inputValue()).resolves.toBe(String(end));
+    await page.getByRole('button', { name: 'Create trim' }).click();
+    await page.waitForURL(/\/editor\/trim\//);
+    const trimId = (await page.locator('[data-trim]').getAttribute('data-trim'))!;
+    expect(trimId).not.toBe(quote.id);
+    expect(await page.locator('[data-trim]').textContent()).toBe(quote.text.slice(0, 12).trim());
+
+    await page.getByLabel('note').fill('editor pick');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.waitForURL(/\/editor#q-/);
+    expect(await store.status(trimId)).toMatchObject({
       status: 'approved',
       note: 'editor pick',
       version: 1,
@@ -89,13 +120,16 @@ describe('the desk in Chromium', () => {
     const day = addDays(todayInShanghai(), 3);
     await page.goto(`${base}/editor/calendar`);
     const cell = page.locator(`li[data-day="${day}"]`);
-    await cell.getByLabel(`quote ID for ${day}`).fill(quote.id);
+    await cell.getByLabel(`quote ID for ${day}`).fill(trimId);
     await cell.getByRole('button', { name: 'Schedule' }).click();
     await page.waitForURL(`${base}/editor/calendar`);
-    await expect(page.locator(`li[data-day="${day}"]`).textContent()).resolves.toContain(quote.id);
+    await expect(page.locator(`li[data-day="${day}"]`).textContent()).resolves.toContain(trimId);
 
     const daily = await page.request.get(`${base}/api/daily?date=${day}`);
-    expect(((await daily.json()) as { quote: { id: string } }).quote.id).toBe(quote.id);
+    expect(((await daily.json()) as { quote: { id: string; text: string } }).quote).toMatchObject({
+      id: trimId,
+      text: quote.text.slice(0, 12).trim(),
+    });
     const png = await page.request.get(`${base}/daily.png?date=${day}`);
     expect(png.status()).toBe(200);
     expect(png.headers()['content-type']).toBe('image/png');

@@ -137,3 +137,74 @@ describe('the editorial desk', () => {
     expect(calendar).toContain(id);
   });
 });
+
+describe('trims and errata', () => {
+  it('creates a trim only inside the speaker’s own words, with the catalog’s ID rule', async () => {
+    const { cookie, csrf } = await signIn();
+    const quote = catalog.quotes.find((q) => [...q.text].length > 20 && !/[“”「」]/.test(q.text))!;
+    const outside = await post(
+      `/editor/q/${quote.id}/trim`,
+      { start: '0', end: '100000', csrf },
+      { Cookie: cookie },
+    );
+    expect(outside.status).toBe(400);
+    expect(await outside.text()).toContain('invalid_span');
+    const ok = await post(
+      `/editor/q/${quote.id}/trim`,
+      { start: String(quote.span[0]), end: String(quote.span[0] + 10), csrf },
+      { Cookie: cookie },
+    );
+    expect(ok.status).toBe(303);
+    const trimId = ok.headers.get('location')!.split('/').pop()!;
+    const trim = await store.trim(trimId);
+    expect(trim?.text).toBe(
+      corpus.documents
+        .find((d) => d.meta.slug === quote.source)!
+        .paragraphs.find((p) => p.id === quote.paragraph)!
+        .text.slice(trim!.span[0], trim!.span[1]),
+    );
+    const card = await app.request(`${origin}/cards/${trimId}.svg`);
+    expect(card.status).toBe(200);
+  });
+
+  it('keeps an erratum beside the original and marks the card edited', async () => {
+    const { cookie, csrf } = await signIn();
+    const quote = catalog.quotes.find((q) => q.flags.includes('machine-transcript'))!;
+    const published = catalog.quotes.find((q) => !q.flags.includes('machine-transcript'))!;
+    const refused = await post(
+      `/editor/q/${published.id}/erratum`,
+      { corrected: 'x', reason: 'y', version: '0', csrf },
+      { Cookie: cookie },
+    );
+    expect(refused.status).toBe(400);
+    const before = await (await app.request(`${origin}/cards/${quote.id}.svg`)).text();
+    const noReason = await post(
+      `/editor/q/${quote.id}/erratum`,
+      { corrected: '更正后的话。', reason: '', version: '0', csrf },
+      { Cookie: cookie },
+    );
+    expect(noReason.status).toBe(400);
+    const ok = await post(
+      `/editor/q/${quote.id}/erratum`,
+      {
+        corrected: '更正后的话。',
+        reason: 'ASR misheard',
+        version: '0',
+        csrf,
+        key: crypto.randomUUID(),
+      },
+      { Cookie: cookie },
+    );
+    expect(ok.status).toBe(303);
+    expect(await store.erratum(quote.id)).toMatchObject({
+      corrected: '更正后的话。',
+      reason: 'ASR misheard',
+      version: 1,
+    });
+    const after = await app.request(`${origin}/cards/${quote.id}.svg`);
+    const svg = await after.text();
+    expect(svg).not.toBe(before);
+    // The catalog keeps the original; the card now carries the edited note.
+    expect(library.find(quote.id)?.text).toBe(quote.text);
+  });
+});
