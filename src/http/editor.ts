@@ -327,6 +327,22 @@ export function editorRoutes(options: EditorOptions) {
     return c.redirect(`/editor/q/${id}`, 303);
   });
 
+  app.get('/editor/audit', async (c) => {
+    const entries = await (await options.store()).audit(200);
+    const rows = entries
+      .map(
+        (e) =>
+          `<tr><td>${e.seq}</td><td>${esc(e.at)}</td><td>${esc(e.actor)}</td><td>${esc(e.action)}</td><td>${esc(e.entity)}</td><td><code>${esc(JSON.stringify(e.before))}</code></td><td><code>${esc(JSON.stringify(e.after))}</code></td></tr>`,
+      )
+      .join('');
+    return page(
+      c,
+      '审计日志 · Audit log',
+      `${nav(c.get('session'))}<p class="muted">Every change, newest first; the log is append-only.</p>
+      <table><thead><tr><th>#</th><th>when</th><th>who</th><th>what</th><th>record</th><th>before</th><th>after</th></tr></thead><tbody>${rows}</tbody></table>`,
+    );
+  });
+
   app.get('/editor/calendar', async (c) => {
     const store = await options.store();
     const session = c.get('session');
@@ -423,7 +439,7 @@ function sameOrigin(c: Context): void {
 
 function nav(session: Session): string {
   void session;
-  return `<nav><a href="/editor">Quotes</a> · <a href="/editor/calendar">Calendar</a> · <a href="/api/daily">Today’s quote</a>
+  return `<nav><a href="/editor">Quotes</a> · <a href="/editor/calendar">Calendar</a> · <a href="/editor/audit">Audit log</a> · <a href="/api/daily">Today’s quote</a>
     <form method="post" action="/editor/logout" class="inline"><input type="hidden" name="csrf" value="${esc(session.csrf)}"><button>Sign out</button></form></nav>`;
 }
 
@@ -461,7 +477,7 @@ function page(
 nav{display:flex;gap:.75rem;align-items:center;margin-bottom:1rem}.inline{display:inline}.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end}
 .quotes{list-style:none;padding:0}.quote{display:grid;grid-template-columns:300px 1fr;gap:1rem;padding:1rem 0;border-top:1px solid #ddd}
 .text{font-size:1.15rem;margin:0 0 .25rem}.muted{color:#6b645a}.status-approved{color:#0a6b2f;font-weight:600}.status-rejected{color:#a3382b;font-weight:600}
-.paragraph{font-size:1.2rem;line-height:2;user-select:text}.hl{background:#fde7a6}.error{color:#a3382b}.warn{color:#8a5a00}.calendar{list-style:none;padding:0}.day{padding:.4rem 0;border-top:1px solid #eee}.past{opacity:.7}
+.paragraph{font-size:1.2rem;line-height:2;user-select:text}.hl{background:#fde7a6}.error{color:#a3382b}.warn{color:#8a5a00}.calendar{list-style:none;padding:0}table{border-collapse:collapse;font-size:.85rem}td,th{border-top:1px solid #ddd;padding:.25rem .5rem;vertical-align:top;text-align:left}.day{padding:.4rem 0;border-top:1px solid #eee}.past{opacity:.7}
 button{font:inherit;cursor:pointer}input,select{font:inherit}:focus-visible{outline:3px solid #0f4c5c}</style></head>
 <body><h1>${esc(title)}</h1>${body}</body></html>`,
     status,

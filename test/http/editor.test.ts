@@ -208,3 +208,16 @@ describe('trims and errata', () => {
     expect(library.find(quote.id)?.text).toBe(quote.text);
   });
 });
+
+describe('the audit page', () => {
+  it('lists changes newest first, for editors only', async () => {
+    expect((await app.request(`${origin}/editor/audit`)).status).toBe(401);
+    const { cookie } = await signIn();
+    const res = await app.request(`${origin}/editor/audit`, { headers: { Cookie: cookie } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('set-status');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+});
