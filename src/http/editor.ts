@@ -140,6 +140,12 @@ export function editorRoutes(options: EditorOptions) {
         <label>讲者 <select name="speaker"><option value="">all</option>${speakers
           .map((s) => `<option ${s === q.speaker ? 'selected' : ''}>${esc(s)}</option>`)
           .join('')}</select></label>
+        <label>来源 <select name="source"><option value="">all</option>${library.documents
+          .map(
+            (d) =>
+              `<option value="${esc(d.meta.slug)}" ${d.meta.slug === q.source ? 'selected' : ''}>${esc(d.meta.publication)}</option>`,
+          )
+          .join('')}</select></label>
         <label>状态 <select name="status"><option value="">all</option>${STATUSES.map(
           (s) => `<option ${s === wanted ? 'selected' : ''}>${s}</option>`,
         ).join('')}</select></label>
