@@ -17,16 +17,55 @@ const BINS = 1 << 15;
 export function quantize(input: Uint8Array): Indexed {
   // 32-bit views need 4-byte alignment; pooled buffers may not have it.
   const rgba = input.byteOffset % 4 === 0 ? input : input.slice();
-  const pixels = rgba.length / 4;
-  const words = new Uint32Array(rgba.buffer, rgba.byteOffset, pixels);
-  const exact = new Map<number, number>();
-  let exactOk = true;
+  const words = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length / 4);
+  return exactPalette(words) ?? binnedPalette(words);
+}
+
+/**
+ * Pass 1: the exact colours, when there are at most 256 (almost every card). Works per run of
+ * equal pixels, with an open-addressing table (keys are 24-bit colours + 1; 0 marks a free slot).
+ */
+function exactPalette(words: Uint32Array): Indexed | null {
+  const pixels = words.length;
+  const indices = new Uint8Array(pixels);
+  const slots = new Int32Array(1024);
+  const slotIndex = new Uint8Array(1024);
+  let count = 0;
+  let i = 0;
+  while (i < pixels) {
+    const word = words[i] as number;
+    let end = i + 1;
+    while (end < pixels && words[end] === word) end++;
+    const key = (word & 0xffffff) + 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> 22;
+    while (slots[slot] !== 0 && slots[slot] !== key) slot = (slot + 1) & 1023;
+    if (slots[slot] === 0) {
+      if (count === 256) return null;
+      slots[slot] = key;
+      slotIndex[slot] = count++;
+    }
+    indices.fill(slotIndex[slot] as number, i, end);
+    i = end;
+  }
+  const palette = new Uint8Array(count * 3);
+  for (let slot = 0; slot < 1024; slot++) {
+    const key = (slots[slot] as number) - 1;
+    if (key < 0) continue;
+    palette.set(
+      [key & 255, (key >>> 8) & 255, (key >>> 16) & 255],
+      (slotIndex[slot] as number) * 3,
+    );
+  }
+  return { palette, indices };
+}
+
+/** Pass 2, only when pass 1 overflows: 5-bit bins, the most used become the palette. */
+function binnedPalette(words: Uint32Array): Indexed {
+  const pixels = words.length;
   const indices = new Uint8Array(pixels);
   const binOf = new Uint16Array(pixels);
   const count = new Uint32Array(BINS);
   const sum = new Float64Array(BINS * 3);
-
-  // Cards are mostly runs of one colour: work per run, not per pixel.
   let i = 0;
   while (i < pixels) {
     const word = words[i] as number;
@@ -42,24 +81,7 @@ export function quantize(input: Uint8Array): Indexed {
     sum[bin * 3] = (sum[bin * 3] as number) + r * run;
     sum[bin * 3 + 1] = (sum[bin * 3 + 1] as number) + g * run;
     sum[bin * 3 + 2] = (sum[bin * 3 + 2] as number) + b * run;
-    if (exactOk) {
-      const key = word & 0xffffff;
-      let k = exact.get(key);
-      if (k === undefined) {
-        k = exact.size;
-        if (k === 256) exactOk = false;
-        else exact.set(key, k);
-      }
-      indices.fill(k, i, end);
-    }
     i = end;
-  }
-
-  if (exactOk) {
-    const palette = new Uint8Array(exact.size * 3);
-    for (const [key, k] of exact)
-      palette.set([key & 255, (key >>> 8) & 255, (key >>> 16) & 255], k * 3);
-    return { palette, indices };
   }
   return binned(binOf, count, sum, indices);
 }
