@@ -26,7 +26,7 @@ export function qrElement(url: string, sizePx: number, dark: string, light: stri
 
 /** Encoding a QR code costs about a millisecond; a card's URL is the same in every size and theme. */
 const paths = new Map<string, { d: string; size: number }>();
-const MAX_CACHED = 2048;
+const MAX_CACHED = 512;
 
 function qrPath(url: string): { d: string; size: number } {
   let path = paths.get(url);
