@@ -24,6 +24,21 @@ export interface AppOptions {
   editorToken?: string | undefined;
 }
 
+/** Runs a health probe with a time limit; a failure or a hang reads `unavailable: …`, never throws. */
+async function probe(check: () => Promise<string>, ms = 2000): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(`unavailable: no answer within ${ms} ms`), ms);
+  });
+  try {
+    return await Promise.race([check().then((v) => (v === 'ok' ? 'ok' : `ok (${v})`)), timeout]);
+  } catch (error) {
+    return `unavailable: ${error instanceof YuluError ? `${error.code}: ${error.message}` : 'unexpected error'}`;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The one Hono app every runtime serves. Runtime-free: dependencies come in through options. */
 export function createApp({ library, cards, links, store, editorToken }: AppOptions) {
   const app = new Hono();
@@ -34,9 +49,24 @@ export function createApp({ library, cards, links, store, editorToken }: AppOpti
     if (!c.res.headers.has('Referrer-Policy'))
       c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
-  app.get('/healthz', (c) =>
-    c.json({ ok: true, quotes: library.quotes.length, sources: library.documents.length }),
-  );
+  // Health: the corpus, and whether cards and the editorial store can actually work right now.
+  app.get('/healthz', async (c) => {
+    const checks: Record<string, string> = {};
+    if (cards)
+      checks.cards = await probe(
+        async () =>
+          (typeof cards.engine === 'function' ? await cards.engine() : cards.engine).version,
+      );
+    if (store) checks.store = await probe(async () => (await (await store()).statuses(), 'ok'));
+    const ok = Object.values(checks).every((v) => !v.startsWith('unavailable'));
+    return c.json(
+      { ok, quotes: library.quotes.length, sources: library.documents.length, checks },
+      ok ? 200 : 503,
+      {
+        'Cache-Control': 'no-store',
+      },
+    );
+  });
   // Before /api, whose catch-all answers unknown API routes.
   if (store && links) {
     app.route('/', dailyRoutes(library, store, links));
