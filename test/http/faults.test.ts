@@ -5,7 +5,7 @@ import type { SqlDriver } from '../../src/desk/sql.ts';
 import { createApp } from '../../src/http/app.ts';
 import { QuoteLibrary } from '../../src/quotes/library.ts';
 import { loadArtifacts } from '../../src/runtime/node/artifacts.ts';
-import { loadFonts } from '../../src/runtime/node/cards.ts';
+import { createNodeCardEngine, loadFonts } from '../../src/runtime/node/cards.ts';
 import { YuluError } from '../../src/errors.ts';
 import { openSqlite } from '../../src/runtime/node/sqlite.ts';
 
@@ -18,6 +18,7 @@ const errorOf = async (res: Response) =>
 
 describe('faults give clear errors, and health reports them', () => {
   it('a rasterizer that throws: a JSON render_failed, never a hang', async () => {
+    await createNodeCardEngine(library, 'https://yulu.example'); // initialises Satori for this process
     const engine = new CardEngine({
       library,
       fonts: loadFonts(),
