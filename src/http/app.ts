@@ -8,6 +8,7 @@ import { cardRoutes } from './cards.ts';
 import { dailyRoutes } from './daily.ts';
 import { editorRoutes } from './editor.ts';
 import { resolveEdited } from '../desk/overlay.ts';
+import { pageRoutes } from './pages.ts';
 import type { EditorialStore } from '../desk/store.ts';
 import { errorResponse } from './errors.ts';
 
@@ -76,7 +77,12 @@ export function createApp({ library, cards, links, store, editorToken }: AppOpti
   const resolve = store
     ? async (id: string) => resolveEdited(id, library, await store())
     : undefined;
-  if (cards) app.route('/cards', cardRoutes(cards.engine, cards.cache, resolve));
+  if (cards) {
+    app.route('/cards', cardRoutes(cards.engine, cards.cache, resolve));
+    const engine = cards.engine;
+    const engineOf = typeof engine === 'function' ? engine : async () => engine;
+    app.route('/', pageRoutes(library, engineOf, resolve));
+  }
   app.notFound((c) =>
     errorResponse(
       c,
