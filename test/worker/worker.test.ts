@@ -75,6 +75,21 @@ describe('the Worker in workerd', () => {
     expect(again.status).toBe(304);
   });
 
+  it('serves the permalink page with Open Graph tags and the source view', async () => {
+    const page = await get(`/q/${id}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toMatch(
+      /<meta property="og:image" content="http:\/\/127\.0\.0\.1:8788\/cards\/[0-9a-z]{8}\.png\?[^"]*v=/,
+    );
+    expect(html).toContain('twitter:card');
+    const source = await get(
+      `/sources/${(catalog as { quotes: { source: string }[] }).quotes[3]!.source}?hl=${id}`,
+    );
+    expect(await source.text()).toContain(`id="q-${id}"`);
+  });
+
   it('returns the same JSON errors', async () => {
     const res = await get(`/cards/${id}.png?size=huge`);
     expect(res.status).toBe(400);
