@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CardEngine, CardSpec } from '../../src/card/engine.ts';
+import { createApp } from '../../src/http/app.ts';
+import { QuoteLibrary, type ResolvedQuote } from '../../src/quotes/library.ts';
+import { loadArtifacts } from '../../src/runtime/node/artifacts.ts';
+import { createNodeCardEngine } from '../../src/runtime/node/cards.ts';
+
+/**
+ * Nobody can put words in anyone's mouth: whatever a request carries, the renderer is only ever
+ * asked for a catalog quote's own text, attributed to its own speaker.
+ */
+const { catalog, corpus } = loadArtifacts();
+const library = new QuoteLibrary(catalog, corpus);
+const texts = new Map(catalog.quotes.map((q) => [q.id, `${q.speaker}\n${q.text}`]));
+const rendered: string[] = [];
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  const engine = await createNodeCardEngine(library, 'https://yulu.example');
+  // A spy in front of the renderer: it records exactly what each render was asked to draw.
+  const record = (id: string, resolved?: ResolvedQuote) => {
+    const quote = (resolved ?? library.resolve(id)).quote;
+    rendered.push(`${id}\n${quote.speaker}\n${quote.text}`);
+  };
+  const spy = Object.create(engine) as CardEngine;
+  spy.svg = (id: string, spec: CardSpec, resolved?: ResolvedQuote) => (
+    record(id, resolved),
+    engine.svg(id, spec, resolved)
+  );
+  spy.png = (id: string, spec: CardSpec, resolved?: ResolvedQuote) => (
+    record(id, resolved),
+    engine.png(id, spec, resolved)
+  );
+  app = createApp({ library, cards: { engine: spy } });
+});
+
+describe('authenticity', () => {
+  it('renders only catalog text, whatever the path and query say', async () => {
+    const ids = catalog.quotes.slice(0, 4).map((q) => q.id);
+    const words = fc.constantFrom(
+      '我从来没说过这句话',
+      '<b>fake</b>',
+      'Elon Musk',
+      '杨植麟说：',
+      '%E6%88%91',
+      '{"text":"x"}',
+    );
+    const request = fc.record({
+      id: fc.oneof(fc.constantFrom(...ids), fc.stringMatching(/^[0-9a-z]{8}$/)),
+      ext: fc.constantFrom('png', 'svg'),
+      params: fc.array(
+        fc.tuple(
+          fc.constantFrom(
+            'text',
+            'quote',
+            'speaker',
+            'q',
+            'size',
+            'theme',
+            'script',
+            'scale',
+            'v',
+            'id',
+            'author',
+          ),
+          fc.oneof(words, fc.string({ maxLength: 30 })),
+        ),
+        { maxLength: 5 },
+      ),
+    });
+    let cards = 0;
+    await fc.assert(
+      fc.asyncProperty(request, async ({ id, ext, params }) => {
+        const query = params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+        const res = await app.request(`/cards/${id}.${ext}${query ? `?${query}` : ''}`);
+        if (res.status === 200) {
+          cards++;
+          expect(texts.has(id)).toBe(true);
+          if (ext === 'svg') expect(await res.text()).not.toMatch(/我从来没说过|fake|Elon/);
+        } else expect([400, 404]).toContain(res.status);
+      }),
+      { seed: 7, numRuns: 400 },
+    );
+    expect(cards).toBeGreaterThan(10);
+    for (const entry of rendered) {
+      const [id, ...rest] = entry.split('\n');
+      expect(rest.join('\n')).toBe(texts.get(id!));
+    }
+    console.log(
+      `authenticity: ${rendered.length} renders, every one the catalog's own text and speaker`,
+    );
+  }, 120_000);
+});
