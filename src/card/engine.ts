@@ -1,7 +1,7 @@
 import { YuluError } from '../errors.ts';
 import type { QuoteLibrary, ResolvedQuote } from '../quotes/library.ts';
 import { contentHash } from '../text/hash.ts';
-import { DISPLAY_SCRIPTS, type DisplayScript } from '../text/script.ts';
+import { convertScript, DISPLAY_SCRIPTS, type DisplayScript } from '../text/script.ts';
 import type { CardModel } from './compose.ts';
 import type { FontBook } from './font-book.ts';
 import { renderCardPng, renderCardSvg, type Rasterizer } from './render.ts';
@@ -118,6 +118,22 @@ export class CardEngine {
     const quote = (resolved ?? this.options.library.resolve(id)).quote;
     const flags = quote.flags.join(',');
     return `"${this.version}-${contentHash(`${id}\n${quote.text}\n${flags}\n${format}\n${this.canonicalQuery(spec)}`)}"`;
+  }
+
+  /**
+   * Characters of `text` that some card face cannot draw in some script (after conversion):
+   * text an editor may not put on a card (errata are checked with this; no tofu, ever).
+   */
+  uncovered(text: string): string[] {
+    const missing = new Set<string>();
+    for (const theme of CARD_THEMES) {
+      for (const script of DISPLAY_SCRIPTS) {
+        const face = this.options.fonts.typeface(theme.face, script, theme.quoteWeight);
+        for (const char of convertScript(text, 'hans', script))
+          if (!/\s/u.test(char) && !face.covers(char)) missing.add(char);
+      }
+    }
+    return [...missing];
   }
 
   permalink(id: string): string {

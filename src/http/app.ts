@@ -71,7 +71,23 @@ export function createApp({ library, cards, links, store, editorToken }: AppOpti
   // Before /api, whose catch-all answers unknown API routes.
   if (store && links) {
     app.route('/', dailyRoutes(library, store, links));
-    app.route('/', editorRoutes({ library, store, links, token: editorToken }));
+    const engineOf = cards
+      ? typeof cards.engine === 'function'
+        ? cards.engine
+        : async () => cards.engine as CardEngine
+      : undefined;
+    app.route(
+      '/',
+      editorRoutes({
+        library,
+        store,
+        links,
+        token: editorToken,
+        ...(engineOf
+          ? { uncovered: async (text: string) => (await engineOf()).uncovered(text) }
+          : {}),
+      }),
+    );
   }
   app.route('/api', apiRoutes(library, links));
   const resolve = store

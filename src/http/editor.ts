@@ -31,6 +31,8 @@ export interface EditorOptions {
   links: ApiLinks;
   /** EDITOR_TOKEN: without one the desk is closed and says how to open it. */
   token: string | undefined;
+  /** Characters the card fonts cannot draw (errata must be drawable everywhere). */
+  uncovered?: (text: string) => Promise<string[]>;
 }
 
 const PAGE_SIZE = 30;
@@ -318,6 +320,12 @@ export function editorRoutes(options: EditorOptions) {
         .trim()
         .slice(0, 300),
     };
+    const missing = options.uncovered ? await options.uncovered(change.corrected) : [];
+    if (missing.length)
+      throw new YuluError(
+        'invalid_argument',
+        `the cards' fonts cannot draw ${missing.slice(0, 10).join(' ')}; errata correct mis-heard words with characters the corpus uses`,
+      );
     try {
       await store.setErratum(id, change, writeContext(c, form));
     } catch (error) {

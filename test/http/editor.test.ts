@@ -221,3 +221,20 @@ describe('the audit page', () => {
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 });
+
+describe('adversarial errata', () => {
+  it('refuses characters the card fonts cannot draw (emoji, rare ideographs), so no card shows tofu', async () => {
+    const { cookie, csrf } = await signIn();
+    const quote = catalog.quotes.filter((q) => q.flags.includes('machine-transcript'))[3]!;
+    for (const corrected of ['说得好😀', '𠀀𠀁之言']) {
+      const res = await post(
+        `/editor/q/${quote.id}/erratum`,
+        { corrected, reason: 'test', version: '0', csrf, key: crypto.randomUUID() },
+        { Cookie: cookie },
+      );
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain('cannot draw');
+    }
+    expect(await store.erratum(quote.id)).toBeNull();
+  });
+});
