@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { CardCache } from '../card/card-cache.ts';
 import { cardSpec, type CardEngine, type CardRequest } from '../card/engine.ts';
 import { YuluError } from '../errors.ts';
+import { strictQuery } from './validate.ts';
 import type { ResolvedQuote } from '../quotes/library.ts';
 
 const CARD_FILE = /^([0-9a-z]{8})\.(png|svg)$/;
@@ -13,22 +14,7 @@ const FOREVER = 'public, max-age=31536000, immutable';
 
 /** Query → spec. Unknown or repeated parameters and unknown values are 400s that say what is allowed. */
 export function parseCardQuery(c: Context): { request: CardRequest; v: string | undefined } {
-  const queries = c.req.queries();
-  const request: Record<string, string> = {};
-  for (const [name, values] of Object.entries(queries)) {
-    if (!(PARAMETERS as readonly string[]).includes(name))
-      throw new YuluError(
-        'invalid_argument',
-        `unknown parameter "${name}"; allowed: ${PARAMETERS.join(', ')}`,
-      );
-    if (values.length !== 1)
-      throw new YuluError(
-        'invalid_argument',
-        `parameter "${name}" given ${values.length} times; give it once`,
-      );
-    request[name] = values[0] as string;
-  }
-  const { v, ...spec } = request;
+  const { v, ...spec } = strictQuery(c, PARAMETERS);
   return { request: spec, v };
 }
 

@@ -1,10 +1,10 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { cardSpec, cardPath } from '../card/engine.ts';
 import { dailyPick, todayInShanghai } from '../desk/daily.ts';
 import type { EditorialStore } from '../desk/store.ts';
-import { YuluError } from '../errors.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
 import type { ApiLinks } from './api.ts';
+import { strictQuery } from './validate.ts';
 
 const DAILY_PARAMETERS = ['date', 'size', 'theme', 'script', 'scale'];
 
@@ -18,23 +18,7 @@ export function dailyRoutes(
   links: ApiLinks,
 ) {
   const origin = links.baseUrl.replace(/\/+$/, '');
-  const query = (c: { req: { queries(): Record<string, string[]> } }) => {
-    const values: Record<string, string> = {};
-    for (const [name, list] of Object.entries(c.req.queries())) {
-      if (!DAILY_PARAMETERS.includes(name))
-        throw new YuluError(
-          'invalid_argument',
-          `unknown parameter "${name}"; allowed: ${DAILY_PARAMETERS.join(', ')}`,
-        );
-      if (list.length !== 1)
-        throw new YuluError(
-          'invalid_argument',
-          `parameter "${name}" given ${list.length} times; give it once`,
-        );
-      values[name] = list[0] as string;
-    }
-    return values;
-  };
+  const query = (c: Context) => strictQuery(c, DAILY_PARAMETERS);
   const pick = async (date: string | undefined) =>
     dailyPick(date ?? todayInShanghai(), library, await store());
 

@@ -17,6 +17,7 @@ import type { QuoteLibrary, ResolvedQuote } from '../quotes/library.ts';
 import type { Quote, QuoteFlag } from '../quotes/types.ts';
 import { convertScript, DISPLAY_SCRIPTS, type DisplayScript } from '../text/script.ts';
 import { esc } from './html.ts';
+import { strictQuery } from './validate.ts';
 
 /*
  * Server-rendered pages: the permalink page of a quote (/q/{id}), the reading view of a source
@@ -68,36 +69,11 @@ export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /** Pages change only when the deployment does: cache briefly. Errors are not cached. */
 const PAGE_CACHE = 'public, max-age=300';
 
-/**
- * Parameters that share buttons and messengers append to links (WeChat adds
- * `from=singlemessage&isappinstalled=0`, Facebook `fbclid`): ignored, so a shared permalink
- * never turns into an error page. Anything else unknown is a 400.
- */
-const SHARE_TRACKING = /^(?:utm_[a-z_]+|fbclid|gclid|msclkid|igshid|spm|from|isappinstalled)$/;
-
 const QUOTE_ID = /^[0-9a-z]{8}$/;
 
-/** The page's own query: unknown or repeated parameters are 400s naming what is allowed. */
+/** The page's own query (see strictQuery). */
 function pageQuery(c: Context, allowed: readonly string[]): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, list] of Object.entries(c.req.queries())) {
-    if (SHARE_TRACKING.test(name)) continue;
-    const shown = name.length > 60 ? `${name.slice(0, 60)}…` : name;
-    if (!allowed.includes(name))
-      throw new YuluError(
-        'invalid_argument',
-        allowed.length
-          ? `unknown parameter "${shown}"; allowed: ${allowed.join(', ')}`
-          : `unknown parameter "${shown}"; this page takes no parameters`,
-      );
-    if (list.length !== 1)
-      throw new YuluError(
-        'invalid_argument',
-        `parameter "${shown}" given ${list.length} times; give it once`,
-      );
-    values[name] = list[0] as string;
-  }
-  return values;
+  return strictQuery(c, allowed);
 }
 
 /**
