@@ -39,7 +39,9 @@ export async function resolveEdited(
     };
     resolved = { quote, document, paragraph };
   }
-  const erratum = store ? await store.erratum(id) : null;
+  // Errata exist only for machine-transcript quotes: every other quote skips the store entirely.
+  const erratum =
+    store && resolved.quote.flags.includes('machine-transcript') ? await store.erratum(id) : null;
   if (!erratum) return resolved;
   const flags = resolved.quote.flags.includes('edited')
     ? resolved.quote.flags
