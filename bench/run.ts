@@ -1,118 +1,154 @@
 /**
- * `npm run bench`: measures Yulu's card rendering on this machine and writes
- * bench/results/latest.json and latest.md. No network; everything runs locally.
+ * `npm run bench`: where Yulu stands against its peers on this machine, in one run, on the same
+ * cards. Writes bench/results/latest.json (every number) and latest.md (the tables). Offline.
+ *
+ *   BENCH_QUOTES=30        distinct quotes per case (size × length)
+ *   BENCH_HTTP_SECONDS=5   duration of each cached HTTP load
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
-import type { CardSpec } from '../src/card/engine.ts';
-import { kib, median, mib, ms, quantile } from './stats.ts';
-import { quotesOfLength, yuluNode } from './yulu-node.ts';
+import { loadFonts } from '../src/runtime/node/cards.ts';
+import { measureBytes } from './bytes.ts';
+import { benchCases, paperHansFonts, ROOT, SIZES, specOf, warmupQuotes } from './cards.ts';
+import { measureCold } from './cold.ts';
+import { measureFidelity } from './fidelity.ts';
+import { compare, warmUp } from './compare.ts';
+import { measureHttp } from './http.ts';
+import { measureMemory } from './memory.ts';
+import { stealMs } from './proc.ts';
+import { baseline } from './peers/baseline.ts';
+import { takumi } from './peers/takumi.ts';
+import { vercelOg } from './peers/vercel-og.ts';
+import { markdown, type BenchResult } from './report.ts';
+import { kib, mib, ms } from './stats.ts';
+import { measureThroughput } from './throughput.ts';
+import { loadLibrary, yuluNode, yuluWorker } from './yulu.ts';
 
-const ROOT = new URL('..', import.meta.url).pathname;
 const PER_CASE = Number(process.env.BENCH_QUOTES ?? 30);
+const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 5);
+const WARMUP_PER_LENGTH = 3;
+const THROUGHPUT_CARDS = 100;
+const THROUGHPUT_ROUNDS = 2;
+const MEMORY_CARDS = 200;
 
-const yulu = await yuluNode();
-const rows: Record<string, unknown>[] = [];
-const lines: string[] = [];
+const started = performance.now();
+const steal0 = stealMs();
+const log = (line: string) =>
+  console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
 
-// Warm-up: fonts parsed, Satori and resvg initialised, JIT warm.
-for (const q of yulu.library.quotes.slice(0, 5))
-  await yulu.render(q, { size: 'og', theme: 'paper', script: 'hans', scale: 1 });
-
-for (const size of ['og', 'portrait'] as const) {
-  for (const length of ['short', 'medium', 'long'] as const) {
-    const spec: CardSpec = { size, theme: 'paper', script: 'hans', scale: 1 };
-    const quotes = quotesOfLength(yulu.library.quotes, length, PER_CASE);
-    const runs = [];
-    for (const q of quotes) runs.push(await yulu.render(q, spec));
-    const total = runs.map((r) => r.total);
-    const row = {
-      case: `${size} ${length}`,
-      quotes: quotes.length,
-      median: median(total),
-      p95: quantile(total, 0.95),
-      layout: median(runs.map((r) => r.layout)),
-      raster: median(runs.map((r) => r.raster)),
-      encode: median(runs.map((r) => r.encode)),
-      pngBytes: median(runs.map((r) => r.png.length)),
-      cardsPerSecond: 1000 / median(total),
-    };
-    rows.push(row);
-    console.log(
-      `${row.case.padEnd(16)} median ${ms(row.median)}  p95 ${ms(row.p95)}  (layout ${ms(row.layout)}, raster ${ms(row.raster)}, encode ${ms(row.encode)})  PNG ${kib(row.pngBytes)}`,
-    );
-  }
+/** The installed version (read from node_modules: not every package exports its package.json). */
+function version(pkg: string): string {
+  const path = `${ROOT}node_modules/${pkg}/package.json`;
+  return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
 }
 
-const tsx = join(ROOT, 'node_modules/.bin/tsx');
-const child = (args: string[]) =>
-  JSON.parse(
-    execFileSync(tsx, [join(ROOT, 'bench/yulu-node.ts'), ...args], {
-      encoding: 'utf8',
-      env: { ...process.env, NODE_OPTIONS: '--expose-gc' },
-    })
-      .trim()
-      .split('\n')
-      .at(-1)!,
-  );
-const colds = [0, 1, 2].map(
-  (i) => child(['cold', String(i * 50)]) as { startup: number; firstRender: number; total: number },
-);
-const cold = {
-  startup: median(colds.map((c) => c.startup)),
-  firstRender: median(colds.map((c) => c.firstRender)),
-  processToFirstCard: median(colds.map((c) => c.total)),
+// Renderers, all in this process.
+const library = loadLibrary();
+const fonts = loadFonts();
+const peerFonts = paperHansFonts();
+const contestants = {
+  library,
+  fonts,
+  yuluNode: await yuluNode(library),
+  yuluWorker: await yuluWorker(library),
+  peers: {
+    baseline: await baseline(peerFonts),
+    'vercel-og': vercelOg(peerFonts),
+    takumi: await takumi(peerFonts),
+  },
 };
-console.log(`cold: startup ${ms(cold.startup)}, first render ${ms(cold.firstRender)}`);
-const memory = child(['memory', '1000']) as { rss: Record<string, number>; peak: number };
-const growth = memory.rss['1000']! / memory.rss['100']! - 1;
-console.log(
-  `memory: RSS after 100 ${mib(memory.rss['100']!)}, after 200 ${mib(memory.rss['200']!)}, after 1000 ${mib(memory.rss['1000']!)} (${(growth * 100).toFixed(1)}%), peak ${mib(memory.peak)}`,
+
+const cases = benchCases(library, PER_CASE, WARMUP_PER_LENGTH);
+log(`warm-up: ${WARMUP_PER_LENGTH * 3 * SIZES.length} cards per renderer`);
+await warmUp(contestants, warmupQuotes(library, WARMUP_PER_LENGTH), SIZES.map(specOf));
+log(`renderers: ${cases.length} cases × ${PER_CASE} distinct quotes, interleaved`);
+const comparison = await compare(contestants, cases, log);
+for (const r of comparison.overall)
+  log(`${r.yulu} ÷ ${r.peer}: ${r.median.toFixed(2)}× (median of ${r.pairs} pairs)`);
+const fidelity = await measureFidelity(contestants, contestants.peers.takumi, cases);
+log(
+  `Takumi vs Yulu, pixels differing (beyond 1 px): ${fidelity.map((f) => `${f.case} ${(f.differing * 100).toFixed(2)}% (${(f.beyondOnePixel * 100).toFixed(2)}%)`).join(', ')}`,
 );
 
-const fontBytes = readdirSync(join(ROOT, 'fonts'))
-  .filter((f) => f.endsWith('.otf') || f.endsWith('.ttf'))
-  .reduce((n, f) => n + statSync(join(ROOT, 'fonts', f)).size, 0);
+// Fresh processes.
+const cold = measureCold();
+log(`cold: first card ${ms(cold.firstRender)}, process → first PNG ${ms(cold.processToFirstCard)}`);
+const memory = measureMemory(MEMORY_CARDS);
+log(`memory: peak RSS ${mib(memory.peak)} over ${memory.cards} cards`);
+// 1 and 2 workers alternately, twice: a slow spell of a shared host hits both sizes.
+const throughput = [];
+for (let round = 0; round < THROUGHPUT_ROUNDS; round++)
+  for (const workers of [1, 2]) {
+    const t = await measureThroughput(workers, THROUGHPUT_CARDS);
+    throughput.push(t);
+    log(`throughput: ${workers} worker(s) ${t.cardsPerSecond.toFixed(1)} cards/s`);
+  }
 
-const machine = `${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`;
-const result = {
+let http: BenchResult['http'];
+try {
+  log('HTTP: server and load generator in fresh processes');
+  http = measureHttp({ seconds: HTTP_SECONDS, sequential: 50, concurrent: 100 });
+  const [one, fifty] = http.cached;
+  log(
+    `HTTP cached: ${one!.requestsPerSecond.toFixed(0)} req/s at 1 conn, ${fifty!.requestsPerSecond.toFixed(0)} at 50; uncached OG p50 ${ms(http.uncachedSequential.p50)}`,
+  );
+} catch (error) {
+  http = { error: (error as Error).message.split('\n')[0]! };
+  log(`HTTP failed: ${http.error}`);
+}
+
+const bytes = measureBytes();
+log(
+  'error' in bytes.worker
+    ? `worker bundle: ${bytes.worker.error}`
+    : `worker bundle: ${mib(bytes.worker.rawBytes)} raw, ${kib(bytes.worker.gzipBytes)} gzip`,
+);
+
+const steal1 = stealMs();
+const cpus = os.cpus();
+const result: BenchResult = {
   date: new Date().toISOString(),
-  machine,
-  warm: rows,
+  machine: {
+    cpu: cpus[0]?.model.trim() ?? 'unknown CPU',
+    cores: cpus.length,
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    stealMsDuringRun: steal0 === null || steal1 === null ? null : steal1 - steal0,
+  },
+  versions: {
+    satori: version('satori'),
+    '@resvg/resvg-js': version('@resvg/resvg-js'),
+    '@resvg/resvg-wasm': version('@resvg/resvg-wasm'),
+    '@vercel/og': version('@vercel/og'),
+    '@takumi-rs/core': version('@takumi-rs/core'),
+    autocannon: version('autocannon'),
+  },
+  method: {
+    quotesPerCase: PER_CASE,
+    warmupQuotesPerLengthAndSize: WARMUP_PER_LENGTH,
+    theme: 'paper',
+    script: 'hans',
+    ratio: 'Yulu ms ÷ peer ms on the same quote, median over quotes',
+    order: 'every renderer per quote, start rotating by quote index',
+    throughputCards: THROUGHPUT_CARDS,
+    throughputRounds: THROUGHPUT_ROUNDS,
+    memoryCards: MEMORY_CARDS,
+    httpSeconds: HTTP_SECONDS,
+  },
+  renderers: comparison.rows,
+  ratios: comparison.ratios,
+  ratiosOverall: comparison.overall,
+  fidelity,
   cold,
-  memory: { ...memory, growth },
-  fontBytes,
+  memory,
+  throughput,
+  http,
+  bytes,
 };
-mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(result, null, 1)}\n`);
 
-lines.push(`Measured ${result.date.slice(0, 10)} on ${machine}.`, '');
-lines.push(
-  '| card | median | p95 | layout (Satori) | raster (resvg) | PNG encode | PNG size | cards/s |',
-  '|---|---|---|---|---|---|---|---|',
-);
-for (const r of rows as {
-  case: string;
-  median: number;
-  p95: number;
-  layout: number;
-  raster: number;
-  encode: number;
-  pngBytes: number;
-  cardsPerSecond: number;
-}[])
-  lines.push(
-    `| ${r.case} | ${ms(r.median)} | ${ms(r.p95)} | ${ms(r.layout)} | ${ms(r.raster)} | ${ms(r.encode)} | ${kib(r.pngBytes)} | ${r.cardsPerSecond.toFixed(0)} |`,
-  );
-lines.push(
-  '',
-  `Cold (fresh process): start-up ${ms(cold.startup)}, first render ${ms(cold.firstRender)}.`,
-);
-lines.push(
-  `Memory: RSS ${mib(memory.rss['100']!)} after 100 renders, ${mib(memory.rss['1000']!)} after 1,000 (${(growth * 100).toFixed(1)}%); peak ${mib(memory.peak)}.`,
-);
-lines.push(`Fonts: ${kib(fontBytes)} in fonts/ (OTF + TTF).`);
-writeFileSync(join(ROOT, 'bench/results/latest.md'), `${lines.join('\n')}\n`);
-console.log(`\n${lines.join('\n')}`);
+mkdirSync(`${ROOT}bench/results`, { recursive: true });
+writeFileSync(`${ROOT}bench/results/latest.json`, `${JSON.stringify(result, null, 1)}\n`);
+const md = markdown(result);
+writeFileSync(`${ROOT}bench/results/latest.md`, md);
+console.log(`\n${md}`);
+log('done: bench/results/latest.{json,md}');

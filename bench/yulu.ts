@@ -1,0 +1,102 @@
+/**
+ * Yulu's two card pipelines, timed stage by stage (compose + Satori → SVG, rasterise, palette
+ * PNG): the Node path (resvg-js, zlib run-length deflate) and the Worker path run under Node
+ * (satori/standalone + Yoga bytes, @resvg/resvg-wasm, the default CompressionStream deflate).
+ */
+import { Resvg as ResvgWasm } from '@resvg/resvg-wasm';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { CardEngine, type CardSpec } from '../src/card/engine.ts';
+import { createFontBook } from '../src/card/fonts.ts';
+import { encodePalettePng } from '../src/card/png/encode.ts';
+import { initSatori, type Rasterizer } from '../src/card/render.ts';
+import type { FontManifest } from '../src/fonts/fonts.ts';
+import { QuoteLibrary } from '../src/quotes/library.ts';
+import type { Quote } from '../src/quotes/types.ts';
+import { loadArtifacts } from '../src/runtime/node/artifacts.ts';
+import { createNodeCardEngine } from '../src/runtime/node/cards.ts';
+import { resvgRasterizer } from '../src/runtime/node/resvg.ts';
+import { BASE_URL, ROOT } from './cards.ts';
+import { resvgWasmReady } from './resvg-wasm.ts';
+
+export interface StagedRender {
+  png: Uint8Array;
+  svg: string;
+  layout: number;
+  raster: number;
+  encode: number;
+  total: number;
+}
+
+export interface YuluPipeline {
+  engine: CardEngine;
+  render(quote: Quote, spec: CardSpec): Promise<StagedRender>;
+}
+
+export function loadLibrary(): QuoteLibrary {
+  const { catalog, corpus } = loadArtifacts();
+  return new QuoteLibrary(catalog, corpus);
+}
+
+function staged(engine: CardEngine, rasterizer: Rasterizer): YuluPipeline {
+  return {
+    engine,
+    async render(quote, spec) {
+      const t0 = performance.now();
+      const { svg, model } = await engine.svg(quote.id, spec);
+      const t1 = performance.now();
+      const image = await rasterizer.rgba(svg, model.width * spec.scale);
+      const t2 = performance.now();
+      const png = await encodePalettePng(image.data, image.width, image.height, rasterizer.deflate);
+      const t3 = performance.now();
+      return { png, svg, layout: t1 - t0, raster: t2 - t1, encode: t3 - t2, total: t3 - t0 };
+    },
+  };
+}
+
+/** The Node path, exactly as `npm start` builds it. */
+export async function yuluNode(library: QuoteLibrary): Promise<YuluPipeline> {
+  return staged(await createNodeCardEngine(library, BASE_URL), resvgRasterizer);
+}
+
+/** Like src/runtime/worker/resvg-wasm.ts, but initialised from the wasm bytes. */
+export const resvgWasmRasterizer: Rasterizer = {
+  async rgba(svg, width) {
+    await resvgWasmReady();
+    const resvg = new ResvgWasm(svg, {
+      fitTo: { mode: 'width', value: width },
+      font: { loadSystemFonts: false },
+    });
+    try {
+      const image = resvg.render();
+      const result = { data: image.pixels, width: image.width, height: image.height };
+      image.free();
+      return result;
+    } finally {
+      resvg.free();
+    }
+  },
+};
+
+/**
+ * The Worker path under Node: the FontBook built from fonts/manifest.json and the font bytes (as
+ * the Worker does from its assets), resvg-wasm, and no deflate override (CompressionStream).
+ * Satori is the same satori/standalone instance as the Node path (one per process, like an isolate).
+ */
+export async function yuluWorker(library: QuoteLibrary): Promise<YuluPipeline> {
+  // The Worker passes the Yoga module it imported; Node compiles the same yoga.wasm from bytes.
+  // One satori/standalone per process, as per isolate: a no-op if the Node path initialised it.
+  await initSatori(readFileSync(createRequire(import.meta.url).resolve('satori/yoga.wasm')));
+  const manifest = JSON.parse(readFileSync(`${ROOT}fonts/manifest.json`, 'utf8')) as FontManifest;
+  const data = new Map<string, ArrayBuffer>();
+  for (const font of manifest.fonts)
+    data.set(font.file, new Uint8Array(readFileSync(`${ROOT}fonts/${font.file}`)).buffer);
+  const engine = new CardEngine({
+    library,
+    fonts: createFontBook(manifest, data),
+    rasterizer: resvgWasmRasterizer,
+    baseUrl: BASE_URL,
+  });
+  await resvgWasmReady();
+  return staged(engine, resvgWasmRasterizer);
+}
