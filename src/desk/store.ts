@@ -180,6 +180,12 @@ export class EditorialStore {
     return row ? toErratum(row) : null;
   }
 
+  async errata(): Promise<ErratumRecord[]> {
+    return (await this.read(() => this.db.all('SELECT * FROM errata ORDER BY quote_id'))).map(
+      toErratum,
+    );
+  }
+
   /** A reviewed correction kept beside the original; a reason is required. */
   async setErratum(
     quoteId: string,

@@ -97,7 +97,10 @@ export function createApp({ library, cards, links, store, editorToken }: AppOpti
     app.route('/cards', cardRoutes(cards.engine, cards.cache, resolve));
     const engine = cards.engine;
     const engineOf = typeof engine === 'function' ? engine : async () => engine;
-    app.route('/', pageRoutes(library, engineOf, resolve));
+    const errata = store
+      ? async () => new Map((await (await store()).errata()).map((e) => [e.quoteId, e]))
+      : undefined;
+    app.route('/', pageRoutes(library, engineOf, resolve, errata));
   }
   app.notFound((c) =>
     errorResponse(

@@ -55,7 +55,7 @@ export function editorRoutes(options: EditorOptions) {
   app.get('/editor/login', (c) => page(c, '登录 · Sign in', loginForm(options.token, '')));
   app.post('/editor/login', async (c) => {
     sameOrigin(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const submitted = typeof form.token === 'string' ? form.token : '';
     if (!options.token || !(await tokenMatches(submitted, options.token)))
       return page(c, '登录 · Sign in', loginForm(options.token, 'That token is not right.'), 401);
@@ -80,7 +80,7 @@ export function editorRoutes(options: EditorOptions) {
     }
     if (c.req.method !== 'GET') {
       sameOrigin(c);
-      const form = await c.req.parseBody();
+      const form = await readForm(c);
       if (form.csrf !== session.csrf)
         throw new YuluError(
           'forbidden',
@@ -190,7 +190,7 @@ export function editorRoutes(options: EditorOptions) {
   app.post('/editor/q/:id/status', async (c) => {
     const id = c.req.param('id');
     await resolveEdited(id, library, await options.store());
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const status = String(form.status ?? '');
     if (!(STATUSES as readonly string[]).includes(status))
       throw new YuluError('invalid_argument', `status must be one of ${STATUSES.join(', ')}`);
@@ -274,7 +274,7 @@ export function editorRoutes(options: EditorOptions) {
   });
 
   app.post('/editor/q/:id/trim', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const plan = planTrim(library, c.req.param('id'), [Number(form.start), Number(form.end)]);
     const store = await options.store();
     const trim = await store.createTrim(plan, 'editor');
@@ -310,7 +310,7 @@ export function editorRoutes(options: EditorOptions) {
         'invalid_argument',
         'errata are for machine-transcript quotes; published text is quoted as published',
       );
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const store = await options.store();
     const change = {
       corrected: String(form.corrected ?? '')
@@ -399,7 +399,7 @@ export function editorRoutes(options: EditorOptions) {
   });
 
   app.post('/editor/schedule', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const day = String(form.day ?? '');
     const quoteId = String(form.quote ?? '').trim();
     await resolveEdited(quoteId, library, await options.store());
@@ -420,6 +420,19 @@ export function editorRoutes(options: EditorOptions) {
   });
 
   return app;
+}
+
+/** The request's form; a body that is not a readable form is a 400, never a crash. */
+async function readForm(c: Context): Promise<Record<string, unknown>> {
+  try {
+    return (await c.req.parseBody()) as Record<string, unknown>;
+  } catch (cause) {
+    throw new YuluError(
+      'invalid_argument',
+      `the form could not be read (${(cause as Error).message}); send application/x-www-form-urlencoded or multipart/form-data`,
+      { cause },
+    );
+  }
 }
 
 function hidden(session: Session, version: number): string {

@@ -135,6 +135,8 @@ export function pageRoutes(
   engine: () => Promise<CardEngine>,
   /** Resolves IDs through editors' trims and errata; without it, the catalog alone. */
   resolve: (id: string) => Promise<ResolvedQuote> = async (id) => library.resolve(id),
+  /** Reviewed errata by quote ID, shown in the source view beside the original words. */
+  errata: () => Promise<ReadonlyMap<string, Erratum>> = async () => new Map(),
 ): Hono {
   const app = new Hono();
   app.get('/', (c) =>
@@ -162,9 +164,9 @@ export function pageRoutes(
     }),
   );
   app.get('/sources/:slug', (c) =>
-    guarded(c, library, () => {
+    guarded(c, library, async () => {
       const { hl } = pageQuery(c, ['hl']);
-      return sourcePage(c, library, library.document(c.req.param('slug')), hl);
+      return sourcePage(c, library, library.document(c.req.param('slug')), hl, await errata());
     }),
   );
   return app;
@@ -474,11 +476,18 @@ function clip(text: string, max: number): string {
 // ---------------------------------------------------------------------------------------------
 // GET /sources/{slug}
 
+/** An editor's reviewed correction of a machine-transcript quote. */
+export interface Erratum {
+  corrected: string;
+  reason: string;
+}
+
 function sourcePage(
   c: Context,
   library: QuoteLibrary,
   document: Document,
   hl: string | undefined,
+  errata: ReadonlyMap<string, Erratum> = new Map(),
 ): Response {
   const { meta } = document;
   const lang = sourceLang(meta);
@@ -537,6 +546,7 @@ ${document.paragraphs.map((p) =>
     byParagraph.get(p.id) ?? [],
     target?.paragraph === p.id ? target : undefined,
     docFlags,
+    errata,
   ),
 )}
 </article>`;
@@ -554,6 +564,7 @@ function paragraphBlock(
   quotes: readonly Quote[],
   target: Quote | undefined,
   docFlags: readonly ParagraphFlag[],
+  errata: ReadonlyMap<string, Erratum> = new Map(),
 ): Html {
   const excluded = p.kind !== 'speech';
   const flags = p.flags.filter((f) => !docFlags.includes(f));
@@ -590,6 +601,12 @@ function paragraphBlock(
     quotes.length
       ? h`<p class="qlinks small">语录 <span class="en">quotes</span>: ${quotes.map((q, i) => h`${i ? ' ' : ''}<a href="/q/${q.id}"><code>${q.id}</code></a>`)}</p>`
       : '',
+    ...quotes
+      .filter((q) => errata.has(q.id))
+      .map((q) => {
+        const e = errata.get(q.id) as Erratum;
+        return h`<p class="erratum small" data-erratum="${q.id}">勘误 <span class="en">erratum</span> <code>${q.id}</code>：<q lang="${lang}">${e.corrected}</q>（${e.reason}）<span class="en">— the transcript's words above are kept as captured</span></p>`;
+      }),
     showRaw
       ? h`<details class="small"><summary>原始文本（修复前）<span class="en">raw capture, before repair</span></summary><p lang="${lang}">${p.raw}</p></details>`
       : '',

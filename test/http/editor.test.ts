@@ -206,6 +206,11 @@ describe('trims and errata', () => {
     expect(svg).not.toBe(before);
     // The catalog keeps the original; the card now carries the edited note.
     expect(library.find(quote.id)?.text).toBe(quote.text);
+    // The source view shows both: the captured words and the reviewed correction.
+    const source = await (await app.request(`${origin}/sources/${quote.source}`)).text();
+    expect(source).toContain(`data-erratum="${quote.id}"`);
+    expect(source).toContain('更正后的话。');
+    expect(source).toContain('ASR misheard');
   });
 });
 

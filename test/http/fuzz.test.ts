@@ -19,10 +19,15 @@ let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   const engine = await createNodeCardEngine(library, 'https://yulu.example');
+  const db = openSqlite(':memory:');
+  await applyMigrations(db, readMigrations());
+  const store = new EditorialStore(db);
   app = createApp({
     library,
     cards: { engine },
     links: { baseUrl: 'https://yulu.example', renderVersion: engine.version },
+    store: async () => store,
+    editorToken: 'fuzz-editor-token',
   });
 });
 
@@ -102,6 +107,20 @@ const pathGen = fc.oneof(
     '/api/sources/yang-zhilin-founder-park-2024',
     '/healthz',
     '/',
+    `/q/${ids[0]}`,
+    '/sources/yang-zhilin-founder-park-2024',
+    '/api/daily',
+    '/daily.png',
+    '/daily',
+    '/editor',
+    '/editor/login',
+    '/editor/calendar',
+    '/editor/audit',
+    `/editor/q/${ids[0]}`,
+    `/editor/q/${ids[0]}/status`,
+    `/editor/q/${ids[0]}/trim`,
+    `/editor/q/${ids[0]}/erratum`,
+    '/editor/schedule',
   ),
   fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => `/${parts.join('/')}`),
 );
