@@ -2,15 +2,16 @@
  * @resvg/resvg-wasm under Node, initialised once per process from the package's own
  * index_bg.wasm bytes (the Worker imports the same file as a module, which Node cannot).
  */
-import { initWasm } from '@resvg/resvg-wasm';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { initResvgWasm, resvgWasmRasterizer } from '../src/card/resvg-wasm.ts';
 
-let ready: Promise<void> | undefined;
+const bytes = () =>
+  readFileSync(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm'));
 
 export function resvgWasmReady(): Promise<void> {
-  ready ??= initWasm(
-    readFileSync(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm')),
-  );
-  return ready;
+  return initResvgWasm(bytes);
 }
+
+/** Yulu's Worker rasterizer (src/card/resvg-wasm.ts), initialised from the wasm bytes. */
+export const benchResvgWasmRasterizer = resvgWasmRasterizer(bytes);

@@ -3,7 +3,6 @@
  * PNG): the Node path (resvg-js, zlib run-length deflate) and the Worker path run under Node
  * (satori/standalone + Yoga bytes, @resvg/resvg-wasm, the default CompressionStream deflate).
  */
-import { Resvg as ResvgWasm } from '@resvg/resvg-wasm';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CardEngine, type CardSpec } from '../src/card/engine.ts';
@@ -17,7 +16,7 @@ import { loadArtifacts } from '../src/runtime/node/artifacts.ts';
 import { createNodeCardEngine } from '../src/runtime/node/cards.ts';
 import { resvgRasterizer } from '../src/runtime/node/resvg.ts';
 import { BASE_URL, ROOT } from './cards.ts';
-import { resvgWasmReady } from './resvg-wasm.ts';
+import { benchResvgWasmRasterizer, resvgWasmReady } from './resvg-wasm.ts';
 
 export interface StagedRender {
   png: Uint8Array;
@@ -59,24 +58,7 @@ export async function yuluNode(library: QuoteLibrary): Promise<YuluPipeline> {
   return staged(await createNodeCardEngine(library, BASE_URL), resvgRasterizer);
 }
 
-/** Like src/runtime/worker/resvg-wasm.ts, but initialised from the wasm bytes. */
-export const resvgWasmRasterizer: Rasterizer = {
-  async rgba(svg, width) {
-    await resvgWasmReady();
-    const resvg = new ResvgWasm(svg, {
-      fitTo: { mode: 'width', value: width },
-      font: { loadSystemFonts: false },
-    });
-    try {
-      const image = resvg.render();
-      const result = { data: image.pixels, width: image.width, height: image.height };
-      image.free();
-      return result;
-    } finally {
-      resvg.free();
-    }
-  },
-};
+export const resvgWasmRasterizer = benchResvgWasmRasterizer;
 
 /**
  * The Worker path under Node: the FontBook built from fonts/manifest.json and the font bytes (as

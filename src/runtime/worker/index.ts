@@ -20,7 +20,7 @@ import type { Catalog } from '../../quotes/types.ts';
 import { cacheApiStore } from './cache-store.ts';
 import { d1Driver } from './d1.ts';
 import { EditorialStore } from '../../desk/store.ts';
-import { resvgWasmRasterizer } from './resvg-wasm.ts';
+import { workerRasterizer } from './resvg-wasm.ts';
 
 export interface Env {
   /** fonts/ as static assets (wrangler.toml [assets]). */
@@ -56,7 +56,7 @@ async function loadEngine(env: Env): Promise<CardEngine> {
   return new CardEngine({
     library,
     fonts: createFontBook(fonts, data),
-    rasterizer: resvgWasmRasterizer,
+    rasterizer: workerRasterizer,
     baseUrl: env.PUBLIC_BASE_URL,
   });
 }
