@@ -41,6 +41,8 @@ export interface CardModel {
   source: { text: string; size: number };
   note: { text: string; size: number } | null;
   link: { url: string; text: string; size: number; qrSize: number };
+  /** Heights (px) of the footer's columns, as laid out: the byline and the QR code with its link. */
+  footer: { left: number; right: number };
   gap: number;
   meta: Typeface;
   metaBold: Typeface;
@@ -125,6 +127,16 @@ export function composeCard(
   const linkWidth = (meta.measure(link.text) + 0.02 * [...link.text].length) * link.size;
   const column = width - 2 * padding.x - Math.max(link.qrSize, linkWidth) - 3 * u;
   for (const line of [credit, source]) line.size = fitLineSize(line.text, meta, column, line.size);
+  const footerHeights = {
+    left:
+      0.6 * u +
+      1.2 * u +
+      speaker.size * 1.3 +
+      (credit.text ? credit.size * 1.5 : 0) +
+      source.size * 1.5 +
+      (note ? note.size * 1.6 : 0),
+    right: link.qrSize + 0.8 * u + link.size * 1.4,
+  };
 
   const footerLeft =
     0.6 * u + // accent rule
@@ -167,6 +179,7 @@ export function composeCard(
     source,
     note,
     link,
+    footer: footerHeights,
     gap,
     meta,
     metaBold,

@@ -5,7 +5,7 @@ import { composeCard, type CardModel, type CardOptions } from './compose.ts';
 import type { FontBook } from './font-book.ts';
 import { encodePalettePng, type Deflate } from './png/encode.ts';
 import type { CardScale } from './templates.ts';
-import { cardTree } from './tree.ts';
+import { cardTree, type CardLayer } from './tree.ts';
 
 /**
  * The rasterizer port: SVG in, opaque RGBA pixels out, at `width` px. Node plugs in
@@ -48,12 +48,60 @@ export async function renderCardSvg(
     );
   await satoriReady;
   const model = composeCard(resolved, options, fonts);
-  const svg = await satori(cardTree(model) as never, {
-    width: model.width,
-    height: model.height,
-    fonts: fonts.satoriFonts as never,
-  });
-  return { svg, model };
+  const draw = (layer: CardLayer) =>
+    satori(cardTree(model, layer) as never, {
+      width: model.width,
+      height: model.height,
+      fonts: fonts.satoriFonts as never,
+    });
+  const [quote, byline] = await Promise.all([
+    draw('quote'),
+    bylineLayer(model, fonts, () => draw('byline')),
+  ]);
+  return { svg: quote.replace(/<\/svg>\s*$/, `${byline}</svg>`), model };
+}
+
+/**
+ * The byline layer (brand, speaker, credit, source, note) is the same for every quote of a speaker
+ * in a document at one size, theme and script: drawn once, kept, and laid over each quote layer.
+ * Its Satori ids are renamed so they cannot collide with the quote layer's.
+ */
+const bylines = new Map<string, string>();
+const MAX_BYLINES = 256;
+
+async function bylineLayer(
+  model: CardModel,
+  fonts: FontBook,
+  draw: () => Promise<string>,
+): Promise<string> {
+  const key = JSON.stringify([
+    fonts.version,
+    model.width,
+    model.height,
+    model.theme,
+    model.lang,
+    model.padding,
+    model.brand,
+    model.speaker,
+    model.credit,
+    model.source,
+    model.note,
+    model.footer,
+    model.gap,
+    model.meta.family,
+    model.metaBold.family,
+  ]);
+  let layer = bylines.get(key);
+  if (layer === undefined) {
+    const svg = await draw();
+    layer = svg
+      .replace(/^<svg[^>]*>/, '')
+      .replace(/<\/svg>\s*$/, '')
+      .replaceAll('satori_', 'yulu_byline_');
+    if (bylines.size >= MAX_BYLINES) bylines.delete(bylines.keys().next().value as string);
+    bylines.set(key, layer);
+  }
+  return layer;
 }
 
 export async function renderCardPng(

@@ -4,11 +4,22 @@ import { qrElement } from './qr.ts';
 import { compressionRuns } from './typeset/compress.ts';
 
 /**
- * The card as a Satori element tree. Every quote line is its own non-wrapping row: the lines were
- * broken by Yulu's Chinese rules (typeset/), and Satori only draws them.
+ * Which parts of the card a tree draws. A card is drawn in two layers with identical geometry:
+ * `quote` (background, the quote, the link and QR code: different for every quote) and `byline`
+ * (brand, speaker, credit, source, note: the same for every quote of a speaker in a document,
+ * size, theme and script, so render.ts draws it once and reuses it). `all` draws everything.
  */
-export function cardTree(model: CardModel): SatoriElement {
+export type CardLayer = 'all' | 'quote' | 'byline';
+
+/**
+ * The card as a Satori element tree. Every quote line is its own non-wrapping row: the lines were
+ * broken by Yulu's Chinese rules (typeset/), and Satori only draws them. A part a layer does not
+ * draw is an empty box of the same size, so both layers lay out alike.
+ */
+export function cardTree(model: CardModel, layer: CardLayer = 'all'): SatoriElement {
   const { theme, padding } = model;
+  const quote = layer !== 'byline';
+  const byline = layer !== 'quote';
   return h(
     'div',
     {
@@ -16,12 +27,18 @@ export function cardTree(model: CardModel): SatoriElement {
       height: model.height,
       display: 'flex',
       flexDirection: 'column',
-      backgroundColor: theme.background,
+      ...(quote ? { backgroundColor: theme.background } : {}),
       color: theme.text,
       padding: `${padding.y}px ${padding.x}px`,
       fontFamily: model.meta.family,
     },
-    [header(model), quoteBlock(model), footer(model)],
+    [
+      byline ? header(model) : h('div', { display: 'flex', height: model.brand.size * 1.4 }),
+      quote
+        ? quoteBlock(model)
+        : h('div', { display: 'flex', flexGrow: 1, margin: `${model.gap}px 0` }),
+      footer(model, quote, byline),
+    ],
     { lang: model.lang },
   );
 }
@@ -101,7 +118,7 @@ function quoteBlock(model: CardModel): SatoriElement {
   );
 }
 
-function footer(model: CardModel): SatoriElement {
+function footer(model: CardModel, quote: boolean, byline: boolean): SatoriElement {
   const { theme, speaker, credit, source, note, link } = model;
   const u = Math.min(model.width, model.height) / 100;
   const row = (text: string, size: number, extra: Record<string, string | number> = {}) =>
@@ -111,59 +128,65 @@ function footer(model: CardModel): SatoriElement {
       text,
     );
 
-  const left = h(
-    'div',
-    {
-      display: 'flex',
-      flexDirection: 'column',
-      justifyContent: 'flex-end',
-      flexGrow: 1,
-      flexShrink: 1,
-    },
-    [
-      h('div', {
-        display: 'flex',
-        width: 6 * u,
-        height: 0.6 * u,
-        backgroundColor: theme.accent,
-        marginBottom: 1.2 * u,
-      }),
-      row(speaker.name, speaker.size, {
-        lineHeight: 1.3,
-        fontFamily: model.metaBold.family,
-        fontWeight: model.metaBold.weight,
-        color: theme.text,
-      }),
-      ...(credit.text ? [row(credit.text, credit.size, { color: theme.muted })] : []),
-      row(source.text, source.size, { color: theme.muted }),
-      ...(note
-        ? [row(note.text, note.size, { color: theme.muted, lineHeight: 1.6, opacity: 0.85 })]
-        : []),
-    ],
-  );
-
-  const right = h(
-    'div',
-    { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', marginLeft: 3 * u },
-    [
-      // Dark modules on a light tile whatever the theme: many scanners cannot read inverted codes.
-      isDark(theme.background)
-        ? qrElement(link.url, link.qrSize, theme.background, theme.text)
-        : qrElement(link.url, link.qrSize, theme.text, theme.background),
-      h(
-        'div',
-        {
+  const leftBox = {
+    display: 'flex',
+    flexDirection: 'column',
+    justifyContent: 'flex-end',
+    flexGrow: 1,
+    flexShrink: 1,
+  };
+  const left = !byline
+    ? h('div', { ...leftBox, height: model.footer.left })
+    : h('div', leftBox, [
+        h('div', {
           display: 'flex',
-          marginTop: 0.8 * u,
-          fontSize: link.size,
-          lineHeight: 1.4,
-          color: theme.muted,
-          letterSpacing: link.size * 0.02,
-        },
-        link.text,
-      ),
-    ],
-  );
+          width: 6 * u,
+          height: 0.6 * u,
+          backgroundColor: theme.accent,
+          marginBottom: 1.2 * u,
+        }),
+        row(speaker.name, speaker.size, {
+          lineHeight: 1.3,
+          fontFamily: model.metaBold.family,
+          fontWeight: model.metaBold.weight,
+          color: theme.text,
+        }),
+        ...(credit.text ? [row(credit.text, credit.size, { color: theme.muted })] : []),
+        row(source.text, source.size, { color: theme.muted }),
+        ...(note
+          ? [row(note.text, note.size, { color: theme.muted, lineHeight: 1.6, opacity: 0.85 })]
+          : []),
+      ]);
+
+  const right = !quote
+    ? h('div', {
+        display: 'flex',
+        marginLeft: 3 * u,
+        height: model.footer.right,
+        width: model.link.qrSize,
+      })
+    : h(
+        'div',
+        { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', marginLeft: 3 * u },
+        [
+          // Dark modules on a light tile whatever the theme: many scanners cannot read inverted codes.
+          isDark(theme.background)
+            ? qrElement(link.url, link.qrSize, theme.background, theme.text)
+            : qrElement(link.url, link.qrSize, theme.text, theme.background),
+          h(
+            'div',
+            {
+              display: 'flex',
+              marginTop: 0.8 * u,
+              fontSize: link.size,
+              lineHeight: 1.4,
+              color: theme.muted,
+              letterSpacing: link.size * 0.02,
+            },
+            link.text,
+          ),
+        ],
+      );
 
   return h(
     'div',
