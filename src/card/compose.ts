@@ -129,7 +129,7 @@ export function composeCard(
   for (const line of [credit, source]) line.size = fitLineSize(line.text, meta, column, line.size);
   const footerHeights = {
     left:
-      0.6 * u +
+      0.6 * u + // accent rule
       1.2 * u +
       speaker.size * 1.3 +
       (credit.text ? credit.size * 1.5 : 0) +
@@ -138,15 +138,7 @@ export function composeCard(
     right: link.qrSize + 0.8 * u + link.size * 1.4,
   };
 
-  const footerLeft =
-    0.6 * u + // accent rule
-    1.2 * u +
-    speaker.size * 1.3 +
-    credit.size * 1.5 +
-    source.size * 1.5 +
-    (note ? note.size * 1.6 : 0);
-  const footerRight = link.qrSize + 0.8 * u + link.size * 1.4;
-  const footer = Math.max(footerLeft, footerRight);
+  const footer = Math.max(footerHeights.left, footerHeights.right);
   const header = brand.size * 1.4;
 
   const [open, close] = QUOTE_MARKS[script];

@@ -69,13 +69,10 @@ export function createApp({ library, cards, links, store, editorToken }: AppOpti
     );
   });
   // Before /api, whose catch-all answers unknown API routes.
+  const engine = cards?.engine;
+  const engineOf = engine && (typeof engine === 'function' ? engine : async () => engine);
   if (store && links) {
     app.route('/', dailyRoutes(library, store, links));
-    const engineOf = cards
-      ? typeof cards.engine === 'function'
-        ? cards.engine
-        : async () => cards.engine as CardEngine
-      : undefined;
     app.route(
       '/',
       editorRoutes({
@@ -93,10 +90,8 @@ export function createApp({ library, cards, links, store, editorToken }: AppOpti
   const resolve = store
     ? async (id: string) => resolveEdited(id, library, await store())
     : undefined;
-  if (cards) {
+  if (cards && engineOf) {
     app.route('/cards', cardRoutes(cards.engine, cards.cache, resolve));
-    const engine = cards.engine;
-    const engineOf = typeof engine === 'function' ? engine : async () => engine;
     const errata = store
       ? async () => new Map((await (await store()).errata()).map((e) => [e.quoteId, e]))
       : undefined;

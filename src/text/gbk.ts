@@ -47,10 +47,6 @@ export function encodeGbkChar(char: string): GbkBytes | null {
   return gbk().bytes.get(char) ?? null;
 }
 
-export function isGbkLead(byte: number): boolean {
-  return byte >= 0x81 && byte <= 0xfe;
-}
-
 /**
  * Decodes bytes with the alignment starting at the first byte. Returns null when any byte
  * cannot be decoded (a lead without a valid trail, a lone high byte): a realignment that does

@@ -1,19 +1,13 @@
+import { memoryStore } from '../support/store.ts';
 import { describe, expect, it } from 'vitest';
 import { addDays, dailyPick, NO_REPEAT_DAYS, todayInShanghai } from '../../src/desk/daily.ts';
-import { applyMigrations } from '../../src/desk/migrate.ts';
-import { EditorialStore } from '../../src/desk/store.ts';
 import { QuoteLibrary } from '../../src/quotes/library.ts';
 import { loadArtifacts } from '../../src/runtime/node/artifacts.ts';
-import { openSqlite, readMigrations } from '../../src/runtime/node/sqlite.ts';
 
 const { catalog, corpus } = loadArtifacts();
 const library = new QuoteLibrary(catalog, corpus);
 
-async function store(): Promise<EditorialStore> {
-  const db = openSqlite(':memory:');
-  await applyMigrations(db, readMigrations());
-  return new EditorialStore(db);
-}
+const store = memoryStore;
 
 describe('the daily quote', () => {
   it('uses Asia/Shanghai dates', () => {

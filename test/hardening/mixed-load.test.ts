@@ -6,14 +6,12 @@
 import { serve, type ServerType } from '@hono/node-server';
 import autocannon from 'autocannon';
 import type { AddressInfo } from 'node:net';
+import { memoryStore } from '../support/store.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations } from '../../src/desk/migrate.ts';
-import { EditorialStore } from '../../src/desk/store.ts';
 import { createApp } from '../../src/http/app.ts';
 import { QuoteLibrary } from '../../src/quotes/library.ts';
 import { loadArtifacts } from '../../src/runtime/node/artifacts.ts';
 import { createNodeCardEngine } from '../../src/runtime/node/cards.ts';
-import { openSqlite, readMigrations } from '../../src/runtime/node/sqlite.ts';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 5);
 const { catalog, corpus } = loadArtifacts();
@@ -23,9 +21,7 @@ let base: string;
 
 beforeAll(async () => {
   const engine = await createNodeCardEngine(library, 'https://yulu.example');
-  const db = openSqlite(':memory:');
-  await applyMigrations(db, readMigrations());
-  const store = new EditorialStore(db);
+  const store = await memoryStore();
   const app = createApp({
     library,
     cards: { engine },

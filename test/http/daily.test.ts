@@ -1,11 +1,10 @@
+import { memoryStore } from '../support/store.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations } from '../../src/desk/migrate.ts';
-import { EditorialStore } from '../../src/desk/store.ts';
+import type { EditorialStore } from '../../src/desk/store.ts';
 import { createApp } from '../../src/http/app.ts';
 import { QuoteLibrary } from '../../src/quotes/library.ts';
 import { loadArtifacts } from '../../src/runtime/node/artifacts.ts';
 import { createNodeCardEngine } from '../../src/runtime/node/cards.ts';
-import { openSqlite, readMigrations } from '../../src/runtime/node/sqlite.ts';
 
 const { catalog, corpus } = loadArtifacts();
 const library = new QuoteLibrary(catalog, corpus);
@@ -13,9 +12,7 @@ let app: ReturnType<typeof createApp>;
 let store: EditorialStore;
 
 beforeAll(async () => {
-  const db = openSqlite(':memory:');
-  await applyMigrations(db, readMigrations());
-  store = new EditorialStore(db);
+  store = await memoryStore();
   const engine = await createNodeCardEngine(library, 'https://yulu.example');
   app = createApp({
     library,

@@ -1,12 +1,10 @@
 import fc from 'fast-check';
+import { memoryStore } from '../support/store.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.ts';
 import { QuoteLibrary } from '../../src/quotes/library.ts';
 import { loadArtifacts } from '../../src/runtime/node/artifacts.ts';
 import { createNodeCardEngine } from '../../src/runtime/node/cards.ts';
-import { applyMigrations } from '../../src/desk/migrate.ts';
-import { EditorialStore } from '../../src/desk/store.ts';
-import { openSqlite, readMigrations } from '../../src/runtime/node/sqlite.ts';
 
 /**
  * Seeded property-based fuzzing of every route: whatever the path, query, method or body, the app
@@ -19,9 +17,7 @@ let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   const engine = await createNodeCardEngine(library, 'https://yulu.example');
-  const db = openSqlite(':memory:');
-  await applyMigrations(db, readMigrations());
-  const store = new EditorialStore(db);
+  const store = await memoryStore();
   app = createApp({
     library,
     cards: { engine },
