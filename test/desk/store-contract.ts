@@ -13,11 +13,12 @@ export function storeContract(
   fresh: () => Promise<SqlDriver>,
   migrations: () => Promise<Migration[]>,
 ) {
-  async function migrated(): Promise<EditorialStore> {
+  async function migratedWith(): Promise<{ db: SqlDriver; store: EditorialStore }> {
     const db = await fresh();
     await applyMigrations(db, await migrations());
-    return new EditorialStore(db);
+    return { db, store: new EditorialStore(db) };
   }
+  const migrated = async () => (await migratedWith()).store;
   const codeOf = (error: unknown) => (error instanceof YuluError ? error.code : String(error));
 
   describe(`editorial store on ${name}`, () => {
@@ -160,6 +161,86 @@ export function storeContract(
       ).rejects.toMatchObject({
         code: 'invalid_argument',
       });
+    });
+
+    // Fault injection inside the database: a trigger aborts the audit (or idempotency) insert, a
+    // statement that runs *after* the record's own insert or update in the same batch. The whole
+    // write must roll back — no record, no version bump, no audit entry — and a retry with the
+    // same idempotency key once the fault is gone is applied exactly once.
+    it('rolls back a write that fails part-way: nothing half applied, the retry applies once', async () => {
+      const { db, store } = await migratedWith();
+      const ann = (expectedVersion: number, idempotencyKey?: string) => ({
+        actor: 'ann',
+        expectedVersion,
+        idempotencyKey,
+      });
+      await store.setStatus('q1', { status: 'approved', note: 'kept' }, ann(0));
+      await store.setSchedule('2026-12-01', 'q1', ann(0));
+      const saved = {
+        status: await store.status('q1'),
+        day: await store.scheduled('2026-12-01'),
+        audit: await store.audit(),
+      };
+
+      for (const table of ['audit', 'idempotency']) {
+        await db.all(
+          `CREATE TRIGGER injected_fault BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'injected fault in ${table}'); END`,
+        );
+        const writes: [string, () => Promise<unknown>][] = [
+          [
+            'new status',
+            () => store.setStatus('q2', { status: 'rejected', note: 'x' }, ann(0, `${table}-a`)),
+          ],
+          [
+            'status update',
+            () =>
+              store.setStatus('q1', { status: 'rejected', note: 'lost?' }, ann(1, `${table}-b`)),
+          ],
+          ['schedule', () => store.setSchedule('2026-12-01', 'q9', ann(1, `${table}-c`))],
+          [
+            'erratum',
+            () => store.setErratum('q3', { corrected: '改', reason: 'r' }, ann(0, `${table}-d`)),
+          ],
+        ];
+        if (table === 'audit')
+          writes.push([
+            'trim',
+            () =>
+              store.createTrim(
+                {
+                  quoteId: 't1',
+                  parentId: 'q1',
+                  source: 's',
+                  paragraph: 'p1',
+                  span: [0, 4],
+                  text: '一二三四',
+                },
+                'ann',
+              ),
+          ]);
+        for (const [what, write] of writes)
+          await expect(write(), `${what} with a fault in ${table}`).rejects.toMatchObject({
+            code: 'store_unavailable',
+            message: expect.stringContaining('injected fault'),
+          });
+        await db.all('DROP TRIGGER injected_fault');
+
+        expect(await store.status('q1'), table).toEqual(saved.status);
+        expect(await store.status('q2'), table).toBeNull();
+        expect(await store.scheduled('2026-12-01'), table).toEqual(saved.day);
+        expect(await store.erratum('q3'), table).toBeNull();
+        expect(await store.trim('t1'), table).toBeNull();
+        expect(await store.audit(), table).toEqual(saved.audit);
+      }
+
+      // The fault is gone: retrying with the key of the failed attempt applies once.
+      const retried = await Promise.all(
+        [1, 2, 3].map(() =>
+          store.setStatus('q1', { status: 'rejected', note: 'retried' }, ann(1, 'idempotency-b')),
+        ),
+      );
+      expect(retried.map((r) => r.version)).toEqual([2, 2, 2]);
+      expect((await store.audit()).filter((e) => e.entity === 'quote:q1')).toHaveLength(2);
     });
   });
 }
