@@ -80,8 +80,16 @@ export function planTrim(library: QuoteLibrary, parentId: string, span: [number,
   const damage = damageIn(text);
   if (damage)
     throw new YuluError('invalid_span', `that span shows damage (${damage}); choose another`);
+  const id = quoteId({ source: quote.source, paragraph: paragraph.id, span: trimmed, text });
+  // The same words as a catalog quote are that quote (same ID): not a trim, and never a second
+  // record under a catalog ID.
+  if (library.find(id))
+    throw new YuluError(
+      'invalid_span',
+      `${start}–${end} is quote ${id} as it stands; select fewer words to trim it`,
+    );
   return {
-    quoteId: quoteId({ source: quote.source, paragraph: paragraph.id, span: trimmed, text }),
+    quoteId: id,
     parentId,
     source: quote.source,
     paragraph: paragraph.id,

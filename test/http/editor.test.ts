@@ -146,6 +146,15 @@ describe('trims and errata', () => {
     );
     expect(outside.status).toBe(400);
     expect(await outside.text()).toContain('invalid_span');
+    // The quote's own span is the quote itself (same ID), not a trim: refused, nothing stored.
+    const same = await post(
+      `/editor/q/${quote.id}/trim`,
+      { start: String(quote.span[0]), end: String(quote.span[1]), csrf },
+      { Cookie: cookie },
+    );
+    expect(same.status).toBe(400);
+    expect(await same.text()).toContain(`is quote ${quote.id} as it stands`);
+    expect(await store.trim(quote.id)).toBeNull();
     const ok = await post(
       `/editor/q/${quote.id}/trim`,
       { start: String(quote.span[0]), end: String(quote.span[0] + 10), csrf },
