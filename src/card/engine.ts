@@ -136,8 +136,13 @@ export class CardEngine {
     return [...missing];
   }
 
+  /** Where cards' printed links and QR codes point. */
+  get baseUrl(): string {
+    return this.options.baseUrl.replace(/\/+$/, '');
+  }
+
   permalink(id: string): string {
-    return `${this.options.baseUrl.replace(/\/+$/, '')}/q/${id}`;
+    return `${this.baseUrl}/q/${id}`;
   }
 
   /** `resolved` carries an editor's trim or erratum; by default the catalog's quote is used. */

@@ -95,7 +95,13 @@ export function createApp({ library, cards, links, store, editorToken }: AppOpti
     const errata = store
       ? async () => new Map((await (await store()).errata()).map((e) => [e.quoteId, e]))
       : undefined;
-    app.route('/', pageRoutes(library, engineOf, resolve, errata));
+    const pageLinks = links
+      ? async () => links
+      : async () => {
+          const engine = await engineOf();
+          return { baseUrl: engine.baseUrl, renderVersion: engine.version };
+        };
+    app.route('/', pageRoutes(library, pageLinks, resolve, errata));
   }
   app.notFound((c) =>
     errorResponse(

@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { CardEngine, CardSpec } from '../card/engine.ts';
+import { cardPath, type CardSpec } from '../card/engine.ts';
+import type { ApiLinks } from './api.ts';
 import { CARD_SIZES, SCALES, cardSize, type CardSize } from '../card/templates.ts';
 import type { Person, SourceMeta } from '../corpus/meta.ts';
 import { foldPunctuationWidth, spaceHanAndLatin } from '../corpus/normalize/punctuation.ts';
@@ -132,7 +133,8 @@ async function guarded(
 /** GET /, /q/{id} and /sources/{slug}; mounted at the root. */
 export function pageRoutes(
   library: QuoteLibrary,
-  engine: () => Promise<CardEngine>,
+  /** Public origin and render version; pages need no fonts, so they work while cards are down. */
+  links: () => Promise<ApiLinks>,
   /** Resolves IDs through editors' trims and errata; without it, the catalog alone. */
   resolve: (id: string) => Promise<ResolvedQuote> = async (id) => library.resolve(id),
   /** Reviewed errata by quote ID, shown in the source view beside the original words. */
@@ -160,7 +162,7 @@ export function pageRoutes(
           `no quote with ID "${id}" (IDs are 8 characters of 0-9 and a-z)`,
         );
       const resolved = await resolve(id);
-      return quotePage(c, library, await engine(), resolved, script as DisplayScript);
+      return quotePage(c, library, await links(), resolved, script as DisplayScript);
     }),
   );
   app.get('/sources/:slug', (c) =>
@@ -348,7 +350,7 @@ const QUOTE_NOTES: Record<QuoteFlag, (p: Paragraph) => Html> = {
 function quotePage(
   c: Context,
   library: QuoteLibrary,
-  engine: CardEngine,
+  links: ApiLinks,
   { quote, document, paragraph }: ReturnType<QuoteLibrary['resolve']>,
   script: DisplayScript,
 ): Response {
@@ -364,11 +366,11 @@ function quotePage(
   const title = t(displayTitle(meta));
   const publication = t(meta.publication);
 
-  const permalink = engine.permalink(id);
+  const permalink = `${links.baseUrl.replace(/\/+$/, '')}/q/${id}`;
   const origin = new URL(permalink).origin;
   const pageUrl = script === 'hans' ? permalink : `${permalink}?script=${script}`;
   const og = cardSize('og');
-  const cardSrc = engine.cardPath(id, OG_SPEC(script), 'png');
+  const cardSrc = cardPath(id, OG_SPEC(script), 'png', links.renderVersion);
   const cardUrl = `${origin}${cardSrc}`;
   const attributed = `${speaker}${role ? `（${role}）` : ''}`;
   const alt = `语录卡片：${attributed}：${quoted(text, script)}`;
@@ -428,8 +430,8 @@ ${DISPLAY_SCRIPTS.map(
     return h`<tr><td>${size.name}<br><span class="muted">${size.label}</span></td>
 <td>${SCALES.map(
       (scale) =>
-        h`<a href="${engine.cardPath(id, spec(scale), 'png')}" download="${file}${scale === 1 ? '' : `@${scale}x`}.png">PNG ${size.width * scale} × ${size.height * scale}</a><br>`,
-    )}<a href="${engine.cardPath(id, spec(1), 'svg')}" download="${file}.svg">SVG ${size.width} × ${size.height}</a></td></tr>`;
+        h`<a href="${cardPath(id, spec(scale), 'png', links.renderVersion)}" download="${file}${scale === 1 ? '' : `@${scale}x`}.png">PNG ${size.width * scale} × ${size.height * scale}</a><br>`,
+    )}<a href="${cardPath(id, spec(1), 'svg', links.renderVersion)}" download="${file}.svg">SVG ${size.width} × ${size.height}</a></td></tr>`;
   });
 
   const body = h`<figure class="card">

@@ -5,7 +5,15 @@ import type { SqlDriver } from '../../src/desk/sql.ts';
 import { createApp } from '../../src/http/app.ts';
 import { QuoteLibrary } from '../../src/quotes/library.ts';
 import { loadArtifacts } from '../../src/runtime/node/artifacts.ts';
-import { createNodeCardEngine, loadFonts } from '../../src/runtime/node/cards.ts';
+import {
+  createNodeCardEngine,
+  lazyNodeCardEngine,
+  loadFonts,
+  nodeRenderVersion,
+} from '../../src/runtime/node/cards.ts';
+import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { YuluError } from '../../src/errors.ts';
 import { openSqlite } from '../../src/runtime/node/sqlite.ts';
 
@@ -57,6 +65,62 @@ describe('faults give clear errors, and health reports them', () => {
     expect(((await health.json()) as { checks: { cards: string } }).checks.cards).toMatch(
       /^unavailable: render_failed/,
     );
+  });
+
+  it('a missing or corrupt font file on disk: the server starts, cards 503 naming the file, then heals', async () => {
+    const fonts = new URL('../../fonts/', import.meta.url).pathname;
+    const manifest = JSON.parse(readFileSync(`${fonts}manifest.json`, 'utf8')) as {
+      fonts: { file: string }[];
+    };
+    const victim = manifest.fonts[1]!.file;
+    const cases: [string, (dir: string) => void, RegExp][] = [
+      [
+        'missing',
+        (dir) => rmSync(join(dir, victim)),
+        new RegExp(`font ${victim} .*cannot be read \\(ENOENT\\)`),
+      ],
+      [
+        'truncated',
+        (dir) => truncateSync(join(dir, victim), 2000),
+        new RegExp(`font ${victim} is corrupt`),
+      ],
+      [
+        'garbage',
+        (dir) => writeFileSync(join(dir, victim), 'not a font'.repeat(100)),
+        new RegExp(`font ${victim} is corrupt`),
+      ],
+      ['no manifest', (dir) => rmSync(join(dir, 'manifest.json')), /manifest\.json cannot be read/],
+    ];
+    for (const [name, damage, message] of cases) {
+      const dir = `${mkdtempSync(join(tmpdir(), 'yulu-fonts-'))}/`;
+      try {
+        cpSync(fonts, dir, { recursive: true });
+        damage(dir);
+        const engine = lazyNodeCardEngine(library, 'https://yulu.example', dir, 50);
+        const app = createApp({ library, cards: { engine }, links });
+        const res = await app.request(`/cards/${id}.png`);
+        expect(res.status, name).toBe(503);
+        expect(await errorOf(res), name).toMatchObject({
+          code: 'render_failed',
+          message: expect.stringMatching(message),
+        });
+        expect((await app.request(`/q/${id}`)).status, name).toBeLessThan(500);
+        expect((await app.request(`/api/quotes/${id}`)).status, name).toBe(200);
+        const health = await app.request('/healthz');
+        expect(health.status, name).toBe(503);
+        expect(((await health.json()) as { checks: { cards: string } }).checks.cards, name).toMatch(
+          message,
+        );
+        // Put the fonts back: after the retry window the same server draws cards again.
+        cpSync(fonts, dir, { recursive: true });
+        await new Promise((r) => setTimeout(r, 60));
+        const healed = await app.request(`/cards/${id}.png`);
+        expect(healed.status, name).toBe(200);
+        expect((await engine()).version).toBe(nodeRenderVersion());
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
   });
 
   it('a store without migrations, a failing store and a hanging store: 503s, health reports', async () => {

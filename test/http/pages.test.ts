@@ -19,7 +19,7 @@ beforeAll(async () => {
   engine = await createNodeCardEngine(library, 'https://yulu.example');
   app = new Hono().route(
     '/',
-    pageRoutes(library, async () => engine),
+    pageRoutes(library, async () => ({ baseUrl: engine.baseUrl, renderVersion: engine.version })),
   );
 });
 
@@ -396,7 +396,7 @@ describe('pages inside the full app', () => {
     const full = createApp({ library, cards: { engine } });
     full.route(
       '/',
-      pageRoutes(library, async () => engine),
+      pageRoutes(library, async () => ({ baseUrl: engine.baseUrl, renderVersion: engine.version })),
     );
     const pageRes = await full.request(`/q/${founderPark.id}`);
     expect(pageRes.status).toBe(200);

@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../../http/app.ts';
 import { QuoteLibrary } from '../../quotes/library.ts';
 import { loadArtifacts } from './artifacts.ts';
-import { createNodeCardEngine } from './cards.ts';
+import { lazyNodeCardEngine, nodeRenderVersion } from './cards.ts';
 import { openNodeStore } from './store.ts';
 
 const port = Number(process.env.PORT ?? 8787);
@@ -12,12 +12,15 @@ const hostname = process.env.HOST ?? '127.0.0.1';
 const baseUrl = process.env.YULU_BASE_URL ?? `http://${hostname}:${port}`;
 const { catalog, corpus } = loadArtifacts();
 const library = new QuoteLibrary(catalog, corpus);
-const engine = await createNodeCardEngine(library, baseUrl);
+// Fonts load before the first request; if one is missing or corrupt the service still starts,
+// cards answer 503 naming the file, and /healthz reports it.
+const engine = lazyNodeCardEngine(library, baseUrl);
+await engine().catch((error: Error) => console.error(`cards unavailable: ${error.message}`));
 const store = openNodeStore();
 const app = createApp({
   library,
   cards: { engine },
-  links: { baseUrl, renderVersion: engine.version },
+  links: { baseUrl, renderVersion: nodeRenderVersion() },
   store: () => store,
   editorToken: process.env.EDITOR_TOKEN,
 });
