@@ -14,10 +14,12 @@ export type YuluErrorCode =
   | 'catalog_out_of_date'
   | 'invalid_template'
   | 'quote_does_not_fit'
+  | 'quote_not_drawable'
   | 'render_failed'
   | 'version_conflict'
   | 'store_unavailable'
   | 'unauthorized'
+  | 'invalid_signature'
   | 'forbidden';
 
 const defaultStatus: Record<YuluErrorCode, number> = {
@@ -32,10 +34,12 @@ const defaultStatus: Record<YuluErrorCode, number> = {
   catalog_out_of_date: 500,
   invalid_template: 500,
   quote_does_not_fit: 422,
+  quote_not_drawable: 422,
   render_failed: 500,
   version_conflict: 409,
   store_unavailable: 503,
   unauthorized: 401,
+  invalid_signature: 403,
   forbidden: 403,
 };
 

@@ -1,3 +1,4 @@
+import { YuluError } from '../errors.ts';
 import type { QuoteFlag } from '../quotes/types.ts';
 import type { ResolvedQuote } from '../quotes/library.ts';
 import { convertScript, type DisplayScript } from '../text/script.ts';
@@ -66,6 +67,7 @@ const LANG: Record<DisplayScript, string> = {
 const NOTES: Partial<Record<QuoteFlag, string>> = {
   'machine-transcript': '据播客机器转写',
   edited: '经编辑校订',
+  draft: '草稿预览 · 未发布',
 };
 const BRAND = '语录 · YULU';
 
@@ -143,6 +145,19 @@ export function composeCard(
 
   const [open, close] = QUOTE_MARKS[script];
   const text = nestQuotes(convertScript(quote.text, document.meta.script, script), script) + close;
+  // No tofu, ever: the last line of defence behind the catalog's coverage test and the desk's
+  // check of errata. Text the quote face cannot draw is refused, not drawn as boxes or gaps.
+  const undrawable = [...new Set(text)].filter((c) => !/\s/u.test(c) && !quoteFace.covers(c));
+  if (undrawable.length)
+    throw new YuluError(
+      'quote_not_drawable',
+      `quote ${quote.id} has characters the ${quoteFace.family} font cannot draw: ${undrawable
+        .slice(0, 8)
+        .map(
+          (c) => `${c} (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`,
+        )
+        .join(', ')}`,
+    );
   const box = {
     width: width - 2 * padding.x,
     height: height - 2 * padding.y - header - footer - 2 * gap,

@@ -9,6 +9,8 @@ import { dailyRoutes } from './daily.ts';
 import { editorRoutes } from './editor.ts';
 import { resolveEdited } from '../desk/overlay.ts';
 import { pageRoutes } from './pages.ts';
+import { draftRoutes } from './drafts.ts';
+import type { SigningKey } from '../desk/draft.ts';
 import type { EditorialStore } from '../desk/store.ts';
 import { errorResponse } from './errors.ts';
 
@@ -23,6 +25,10 @@ export interface AppOptions {
   store?: () => Promise<EditorialStore>;
   /** EDITOR_TOKEN for the desk under /editor; without it the desk explains how to open it. */
   editorToken?: string | undefined;
+  /** Keys for signed draft cards (newest first; see desk/draft.ts); none: drafts are off. */
+  draftKeys?: readonly SigningKey[];
+  /** The clock draft links expire by (tests set it). */
+  now?: () => number;
 }
 
 /** Runs a health probe with a time limit; a failure or a hang reads `unavailable: …`, never throws. */
@@ -41,7 +47,15 @@ async function probe(check: () => Promise<string>, ms = 2000): Promise<string> {
 }
 
 /** The one Hono app every runtime serves. Runtime-free: dependencies come in through options. */
-export function createApp({ library, cards, links, store, editorToken }: AppOptions) {
+export function createApp({
+  library,
+  cards,
+  links,
+  store,
+  editorToken,
+  draftKeys = [],
+  now = () => Date.now(),
+}: AppOptions) {
   const app = new Hono();
   // Every response, errors included: no MIME sniffing, no referrer leaks across origins.
   app.use(async (c, next) => {
@@ -80,6 +94,8 @@ export function createApp({ library, cards, links, store, editorToken }: AppOpti
         store,
         links,
         token: editorToken,
+        draftKeys,
+        now,
         ...(engineOf
           ? { uncovered: async (text: string) => (await engineOf()).uncovered(text) }
           : {}),
@@ -91,6 +107,7 @@ export function createApp({ library, cards, links, store, editorToken }: AppOpti
     ? async (id: string) => resolveEdited(id, library, await store())
     : undefined;
   if (cards && engineOf) {
+    app.route('/', draftRoutes(library, engineOf, draftKeys, now));
     app.route('/cards', cardRoutes(cards.engine, cards.cache, resolve));
     const errata = store
       ? async () => new Map((await (await store()).errata()).map((e) => [e.quoteId, e]))

@@ -24,6 +24,8 @@ import type { Quote } from '../quotes/types.ts';
 import type { ApiLinks } from './api.ts';
 import { planTrim, resolveEdited } from '../desk/overlay.ts';
 import { esc, PAGE_HEADERS } from './html.ts';
+import { DRAFT_TTL_SECONDS, signDraft, type SigningKey } from '../desk/draft.ts';
+import { DRAFT_TEXT_MAX } from './drafts.ts';
 
 export interface EditorOptions {
   library: QuoteLibrary;
@@ -33,6 +35,9 @@ export interface EditorOptions {
   token: string | undefined;
   /** Characters the card fonts cannot draw (errata must be drawable everywhere). */
   uncovered?: (text: string) => Promise<string[]>;
+  /** Keys that sign draft-card links (the first signs); none: no previews. */
+  draftKeys?: readonly SigningKey[];
+  now?: () => number;
 }
 
 const PAGE_SIZE = 30;
@@ -253,7 +258,7 @@ export function editorRoutes(options: EditorOptions) {
       <form method="post" action="/editor/q/${quote.id}/erratum">${hidden(session, erratum?.version ?? 0)}
         <label>Corrected text <textarea name="corrected" rows="3" cols="60">${esc(erratum?.corrected ?? quote.text)}</textarea></label>
         <label>Reason <input name="reason" size="50" value="${esc(erratum?.reason ?? '')}" required></label>
-        <button>Save erratum</button></form>`
+        <button>Save erratum</button>${options.draftKeys?.length ? ` <button formaction="/editor/q/${quote.id}/draft" formnovalidate>Preview as a draft card</button>` : ''}</form>`
           : ''
       }
       <script>
@@ -302,30 +307,36 @@ export function editorRoutes(options: EditorOptions) {
     );
   });
 
-  app.post('/editor/q/:id/erratum', async (c) => {
-    const id = c.req.param('id');
+  /** The corrected wording of a form, checked as errata are: transcript quotes, drawable text. */
+  async function correction(id: string, form: Record<string, unknown>): Promise<string> {
     const { quote } = library.resolve(id);
     if (!quote.flags.includes('machine-transcript'))
       throw new YuluError(
         'invalid_argument',
         'errata are for machine-transcript quotes; published text is quoted as published',
       );
-    const form = await readForm(c);
-    const store = await options.store();
-    const change = {
-      corrected: String(form.corrected ?? '')
-        .trim()
-        .slice(0, 300),
-      reason: String(form.reason ?? '')
-        .trim()
-        .slice(0, 300),
-    };
-    const missing = options.uncovered ? await options.uncovered(change.corrected) : [];
+    const corrected = String(form.corrected ?? '')
+      .trim()
+      .slice(0, DRAFT_TEXT_MAX);
+    const missing = options.uncovered ? await options.uncovered(corrected) : [];
     if (missing.length)
       throw new YuluError(
         'invalid_argument',
         `the cards' fonts cannot draw ${missing.slice(0, 10).join(' ')}; errata correct mis-heard words with characters the corpus uses`,
       );
+    return corrected;
+  }
+
+  app.post('/editor/q/:id/erratum', async (c) => {
+    const id = c.req.param('id');
+    const form = await readForm(c);
+    const store = await options.store();
+    const change = {
+      corrected: await correction(id, form),
+      reason: String(form.reason ?? '')
+        .trim()
+        .slice(0, 300),
+    };
     try {
       await store.setErratum(id, change, writeContext(c, form));
     } catch (error) {
@@ -339,6 +350,29 @@ export function editorRoutes(options: EditorOptions) {
       throw error;
     }
     return c.redirect(`/editor/q/${id}`, 303);
+  });
+
+  // A signed link to the correction drawn as a draft card, to check it or show a colleague
+  // before saving. Nothing is stored; the link expires.
+  app.post('/editor/q/:id/draft', async (c) => {
+    const id = c.req.param('id');
+    const form = await readForm(c);
+    const text = await correction(id, form);
+    if (!text) throw new YuluError('invalid_argument', 'type the corrected text to preview it');
+    const [key] = options.draftKeys ?? [];
+    if (!key) throw new YuluError('invalid_signature', 'draft cards are off: no signing key');
+    const exp = Math.floor((options.now ?? Date.now)() / 1000) + DRAFT_TTL_SECONDS;
+    const spec = { size: 'og', theme: 'paper', script: 'hans', scale: '1' };
+    const query = await signDraft({ quoteId: id, text, ...spec }, key, exp);
+    const link = `${new URL(c.req.url).origin}/cards/draft/${id}.png?${query}`;
+    return page(
+      c,
+      `Draft ${id}`,
+      `${nav(c.get('session'))}<p class="muted">Draft card — not saved, marked 草稿预览 · 未发布, link valid for ${DRAFT_TTL_SECONDS / 3600} hours:</p>
+      <p><img src="${esc(link)}" alt="draft card" width="600"></p>
+      <p><input readonly size="80" value="${esc(link)}" aria-label="signed draft link"></p>
+      <p><a href="/editor/q/${id}">Back to the quote</a> to save the erratum.</p>`,
+    );
   });
 
   app.get('/editor/audit', async (c) => {

@@ -341,6 +341,8 @@ const QUOTE_NOTES: Record<QuoteFlag, (p: Paragraph) => Html> = {
     h`<strong>机器转写</strong>：这句话出自语音识别（ASR）生成的转写稿，个别词语可能听错。<span class="en">Wording from a speech recogniser's transcript; individual words may be mis-heard.</span>`,
   edited: () =>
     h`<strong>经编辑校正</strong>：编辑审核后修正了文字，原文另有记录。<span class="en">An editor's reviewed correction applies; the original wording is kept on record.</span>`,
+  draft: () =>
+    h`<strong>草稿预览</strong>：编辑提议的修正，尚未发布。<span class="en">An editor's proposed correction, not published.</span>`,
   'inferred-speaker': (p) =>
     h`<strong>讲者为推断</strong>：该段没有名字前缀，讲者由上下文判断（${METHODS[p.attribution.method]}，置信度 ${pct(p.attribution.confidence)}：${p.attribution.evidence}）。<span class="en">The speaker was inferred from context: the paragraph carries no name prefix.</span>`,
   'traditional-source': () =>

@@ -30,11 +30,18 @@ export function validQuery<T extends ZodType>(schema: T) {
  */
 const SHARE_TRACKING = /^(?:utm_[a-z_]+|fbclid|gclid|msclkid|igshid|spm|from|isappinstalled)$/;
 
-/** A route's query, strictly: unknown or repeated parameters are 400s naming what is allowed. */
-export function strictQuery(c: Context, allowed: readonly string[]): Record<string, string> {
+/**
+ * A route's query, strictly: unknown or repeated parameters are 400s naming what is allowed.
+ * Share-tracking tags are ignored unless `tracking` is 'refuse' (signed URLs take nothing extra).
+ */
+export function strictQuery(
+  c: Context,
+  allowed: readonly string[],
+  tracking: 'ignore' | 'refuse' = 'ignore',
+): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [name, list] of Object.entries(c.req.queries())) {
-    if (SHARE_TRACKING.test(name)) continue;
+    if (tracking === 'ignore' && SHARE_TRACKING.test(name)) continue;
     const shown = name.length > 60 ? `${name.slice(0, 60)}…` : name;
     if (!allowed.includes(name))
       throw new YuluError(

@@ -5,7 +5,8 @@ export type QuoteFlag =
   | 'machine-transcript' // from a speech recogniser's transcript: wording may be mis-heard
   | 'traditional-source' // the source is in traditional script; simplified display is converted
   | 'inferred-speaker' // the speaker was inferred (no name prefix on this paragraph)
-  | 'edited'; // an editor's reviewed correction applies
+  | 'edited' // an editor's reviewed correction applies
+  | 'draft'; // an editor's proposed wording, not saved: only on signed draft cards
 
 /**
  * One attributed quote. Invariant: `text === paragraph.text.slice(span[0], span[1])` for the

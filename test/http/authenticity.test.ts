@@ -32,7 +32,12 @@ beforeAll(async () => {
     record(id, resolved),
     engine.png(id, spec, resolved)
   );
-  app = createApp({ library, cards: { engine: spy } });
+  // Draft cards are on: without a valid signature they must never reach the renderer either.
+  app = createApp({
+    library,
+    cards: { engine: spy },
+    draftKeys: [{ id: 'k1', secret: 'authenticity-signing-key' }],
+  });
 });
 
 describe('authenticity', () => {
@@ -49,6 +54,7 @@ describe('authenticity', () => {
     const request = fc.record({
       id: fc.oneof(fc.constantFrom(...ids), fc.stringMatching(/^[0-9a-z]{8}$/)),
       ext: fc.constantFrom('png', 'svg'),
+      draft: fc.boolean(),
       params: fc.array(
         fc.tuple(
           fc.constantFrom(
@@ -63,6 +69,9 @@ describe('authenticity', () => {
             'v',
             'id',
             'author',
+            'kid',
+            'exp',
+            'sig',
           ),
           fc.oneof(words, fc.string({ maxLength: 30 })),
         ),
@@ -71,14 +80,15 @@ describe('authenticity', () => {
     });
     let cards = 0;
     await fc.assert(
-      fc.asyncProperty(request, async ({ id, ext, params }) => {
+      fc.asyncProperty(request, async ({ id, ext, draft, params }) => {
         const query = params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
-        const res = await app.request(`/cards/${id}.${ext}${query ? `?${query}` : ''}`);
+        const path = `/cards/${draft ? 'draft/' : ''}${id}.${ext}`;
+        const res = await app.request(`${path}${query ? `?${query}` : ''}`);
         if (res.status === 200) {
           cards++;
           expect(texts.has(id)).toBe(true);
           if (ext === 'svg') expect(await res.text()).not.toMatch(/我从来没说过|fake|Elon/);
-        } else expect([400, 404]).toContain(res.status);
+        } else expect([400, 403, 404]).toContain(res.status);
       }),
       { seed: 7, numRuns: 400 },
     );

@@ -24,6 +24,7 @@ beforeAll(async () => {
     links: { baseUrl: 'https://yulu.example', renderVersion: engine.version },
     store: async () => store,
     editorToken: 'fuzz-editor-token',
+    draftKeys: [{ id: 'k1', secret: 'fuzz-signing-key-0123456789' }],
   });
 });
 
@@ -67,6 +68,9 @@ const param = fc.tuple(
     'minScore',
     'hl',
     'text',
+    'kid',
+    'exp',
+    'sig',
     'x',
   ),
   fc.oneof(
@@ -96,6 +100,9 @@ const pathGen = fc.oneof(
       fc.constantFrom('.png', '.svg', '.gif', '', '.png.png'),
     )
     .map(([id, ext]) => `/cards/${id}${ext}`),
+  fc
+    .tuple(fc.constantFrom(...ids, 'zzzzzzzz'), fc.constantFrom('.png', '.svg', ''))
+    .map(([id, ext]) => `/cards/draft/${id}${ext}`),
   fc.constantFrom(
     '/api/quotes',
     '/api/sources',
@@ -116,6 +123,7 @@ const pathGen = fc.oneof(
     `/editor/q/${ids[0]}/status`,
     `/editor/q/${ids[0]}/trim`,
     `/editor/q/${ids[0]}/erratum`,
+    `/editor/q/${ids[0]}/draft`,
     '/editor/schedule',
   ),
   fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => `/${parts.join('/')}`),

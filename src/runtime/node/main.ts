@@ -1,5 +1,6 @@
 /** `npm start`: the local service on loopback, with the embedded corpus. No accounts, no network. */
 import { serve } from '@hono/node-server';
+import { signingKeys } from '../../desk/draft.ts';
 import { createApp } from '../../http/app.ts';
 import { QuoteLibrary } from '../../quotes/library.ts';
 import { loadArtifacts } from './artifacts.ts';
@@ -23,6 +24,7 @@ const app = createApp({
   links: { baseUrl, renderVersion: nodeRenderVersion() },
   store: () => store,
   editorToken: process.env.EDITOR_TOKEN,
+  draftKeys: signingKeys(process.env.CARD_SIGNING_KEYS, process.env.EDITOR_TOKEN),
 });
 
 serve({ fetch: app.fetch, port, hostname }, (info) => {

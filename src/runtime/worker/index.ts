@@ -9,6 +9,7 @@ import manifest from '../../../fonts/manifest.json' with { type: 'json' };
 import yoga from 'satori/yoga.wasm';
 import { CardCache } from '../../card/card-cache.ts';
 import { CardEngine, renderVersion } from '../../card/engine.ts';
+import { signingKeys } from '../../desk/draft.ts';
 import { createFontBook, fontsVersion } from '../../card/fonts.ts';
 import { initSatori } from '../../card/render.ts';
 import type { CorpusData } from '../../corpus/corpus-data.ts';
@@ -31,6 +32,8 @@ export interface Env {
   DB: D1Database;
   /** Secret for the editorial desk (`wrangler secret put EDITOR_TOKEN`; `.dev.vars` locally). */
   EDITOR_TOKEN?: string;
+  /** Keys for signed draft cards, "id:secret,…" newest first (a secret); default: from EDITOR_TOKEN. */
+  CARD_SIGNING_KEYS?: string;
 }
 
 const library = new QuoteLibrary(catalog as unknown as Catalog, corpus as unknown as CorpusData);
@@ -82,6 +85,7 @@ export default {
       },
       store: async () => new EditorialStore(d1Driver(env.DB)),
       editorToken: env.EDITOR_TOKEN,
+      draftKeys: signingKeys(env.CARD_SIGNING_KEYS, env.EDITOR_TOKEN),
     });
     return app.fetch(request, env, ctx);
   },

@@ -1,0 +1,185 @@
+/**
+ * Signed draft cards: the one way a card can show words that are not (yet) in the corpus or its
+ * reviewed errata. An editor previews a correction of a machine-transcript quote as a card and
+ * can share the link with a colleague before saving it. Only the desk can mint such a link: its
+ * URL carries an HMAC-SHA-256 signature over a canonical string of every parameter, a key id
+ * (keys rotate) and an expiry, verified in constant time with `crypto.subtle.verify`. Runtime-free
+ * (Web Crypto in Node and workerd).
+ */
+import { YuluError } from '../errors.ts';
+
+export interface DraftCard {
+  quoteId: string;
+  /** The proposed wording, NFC-normalised. */
+  text: string;
+  size: string;
+  theme: string;
+  script: string;
+  scale: string;
+}
+
+export interface SigningKey {
+  id: string;
+  secret: string;
+}
+
+/** Every parameter a draft URL has; anything else is refused, share-tracking tags included. */
+export const DRAFT_PARAMETERS = [
+  'text',
+  'size',
+  'theme',
+  'script',
+  'scale',
+  'kid',
+  'exp',
+  'sig',
+] as const;
+export const DRAFT_TTL_SECONDS = 24 * 60 * 60;
+/** Links that claim to live longer than this are refused even when signed. */
+export const DRAFT_MAX_TTL_SECONDS = 7 * 24 * 60 * 60;
+const SCHEME = 'YULU-DRAFT-1';
+const encoder = new TextEncoder();
+
+/**
+ * The string that is signed: one `name=value` line per field in a fixed order, values
+ * percent-encoded, so no two different drafts share a canonical string.
+ */
+export function canonicalDraft(draft: DraftCard, kid: string, exp: number): string {
+  return [
+    SCHEME,
+    `kid=${encodeURIComponent(kid)}`,
+    `exp=${exp}`,
+    `id=${encodeURIComponent(draft.quoteId)}`,
+    `size=${encodeURIComponent(draft.size)}`,
+    `theme=${encodeURIComponent(draft.theme)}`,
+    `script=${encodeURIComponent(draft.script)}`,
+    `scale=${encodeURIComponent(draft.scale)}`,
+    `text=${encodeURIComponent(draft.text.normalize('NFC'))}`,
+  ].join('\n');
+}
+
+/** Keys from `CARD_SIGNING_KEYS` ("id:secret,id:secret", newest first). */
+export function parseSigningKeys(value: string | undefined): SigningKey[] {
+  if (!value?.trim()) return [];
+  return value.split(',').map((pair) => {
+    const at = pair.indexOf(':');
+    const id = pair.slice(0, at).trim();
+    const secret = pair.slice(at + 1).trim();
+    if (at < 1 || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || secret.length < 16)
+      throw new YuluError(
+        'invalid_argument',
+        'CARD_SIGNING_KEYS must be "id:secret" pairs separated by commas (id of letters, digits, _ or -; secret of 16 characters or more)',
+      );
+    return { id, secret };
+  });
+}
+
+/**
+ * The signing keys a runtime uses: CARD_SIGNING_KEYS when set, otherwise one key derived from
+ * EDITOR_TOKEN (so the desk works out of the box; changing the token revokes every link).
+ */
+export function signingKeys(
+  configured: string | undefined,
+  editorToken: string | undefined,
+): SigningKey[] {
+  let keys: SigningKey[];
+  try {
+    keys = parseSigningKeys(configured);
+  } catch (error) {
+    // A malformed setting turns drafts off (and says so) instead of taking the service down.
+    console.error(`draft cards are off: ${(error as Error).message}`);
+    return [];
+  }
+  if (keys.length || !editorToken) return keys;
+  return [{ id: 'desk', secret: `draft-card:${editorToken}` }];
+}
+
+async function hmacKey(secret: string) {
+  return crypto.subtle.importKey(
+    'raw',
+    encoder.encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign', 'verify'],
+  );
+}
+
+function base64url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function fromBase64url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(text)) return null; // 32 bytes, unpadded
+  const binary = atob(`${text.replaceAll('-', '+').replaceAll('_', '/')}=`);
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+/** The query string of a signed draft URL (without the leading `?`). */
+export async function signDraft(draft: DraftCard, key: SigningKey, exp: number): Promise<string> {
+  const text = draft.text.normalize('NFC');
+  const signature = await crypto.subtle.sign(
+    'HMAC',
+    await hmacKey(key.secret),
+    encoder.encode(canonicalDraft({ ...draft, text }, key.id, exp)),
+  );
+  return new URLSearchParams({
+    text,
+    size: draft.size,
+    theme: draft.theme,
+    script: draft.script,
+    scale: draft.scale,
+    kid: key.id,
+    exp: String(exp),
+    sig: base64url(new Uint8Array(signature)),
+  }).toString();
+}
+
+const refused = (message: string) => new YuluError('invalid_signature', message);
+
+/**
+ * Checks a draft URL's parameters (already limited to DRAFT_PARAMETERS, each given once) and
+ * returns the draft they sign. Missing parameters are a 400; an unknown key id, an expired or
+ * too-distant expiry, or a signature that does not match are a 403 `invalid_signature`.
+ */
+export async function verifyDraft(
+  quoteId: string,
+  query: Record<string, string>,
+  keys: readonly SigningKey[],
+  nowSeconds: number,
+): Promise<DraftCard> {
+  const missing = DRAFT_PARAMETERS.filter((name) => query[name] === undefined);
+  if (missing.length)
+    throw new YuluError(
+      'invalid_argument',
+      `a draft card URL needs ${missing.join(', ')}; draft links are made at the editorial desk`,
+    );
+  const q = query as Record<(typeof DRAFT_PARAMETERS)[number], string>;
+  const key = keys.find((k) => k.id === q.kid);
+  if (!key) throw refused(`unknown signing key "${q.kid.slice(0, 32)}"; the link was revoked`);
+  if (!/^\d{1,12}$/.test(q.exp)) throw refused('exp must be a Unix time in seconds');
+  const exp = Number(q.exp);
+  if (exp <= nowSeconds)
+    throw refused(`this draft link expired at ${new Date(exp * 1000).toISOString()}`);
+  if (exp > nowSeconds + DRAFT_MAX_TTL_SECONDS)
+    throw refused(`exp is more than ${DRAFT_MAX_TTL_SECONDS / 86_400} days ahead`);
+  const signature = fromBase64url(q.sig);
+  if (!signature) throw refused('sig must be 43 base64url characters (HMAC-SHA-256)');
+  const draft: DraftCard = {
+    quoteId,
+    text: q.text.normalize('NFC'),
+    size: q.size,
+    theme: q.theme,
+    script: q.script,
+    scale: q.scale,
+  };
+  const valid = await crypto.subtle.verify(
+    'HMAC',
+    await hmacKey(key.secret),
+    signature,
+    encoder.encode(canonicalDraft(draft, q.kid, exp)),
+  );
+  if (!valid) throw refused('the signature does not match this draft; it was altered');
+  return draft;
+}

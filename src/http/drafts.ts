@@ -1,0 +1,66 @@
+import { Hono } from 'hono';
+import { cardSpec, type CardEngine } from '../card/engine.ts';
+import { DRAFT_PARAMETERS, verifyDraft, type SigningKey } from '../desk/draft.ts';
+import { YuluError } from '../errors.ts';
+import type { QuoteLibrary } from '../quotes/library.ts';
+import { strictQuery } from './validate.ts';
+
+const DRAFT_FILE = /^([0-9a-z]{8})\.(png|svg)$/;
+/** Errata are at most this long; a draft is a proposed erratum. */
+export const DRAFT_TEXT_MAX = 300;
+
+/**
+ * GET /cards/draft/{id}.png|svg?text=…&size=…&theme=…&script=…&scale=…&kid=…&exp=…&sig=…
+ * A proposed correction of a machine-transcript quote, drawn as a card marked 草稿预览 · 未发布
+ * (draft, not published) — only with a valid signature from the desk (see desk/draft.ts).
+ * Never cached by shared caches, never indexed.
+ */
+export function draftRoutes(
+  library: QuoteLibrary,
+  engine: () => Promise<CardEngine>,
+  keys: readonly SigningKey[],
+  now: () => number = () => Date.now(),
+) {
+  return new Hono().get('/cards/draft/:file', async (c) => {
+    const match = DRAFT_FILE.exec(c.req.param('file'));
+    if (!match)
+      throw new YuluError(
+        'route_not_found',
+        `no draft card "${c.req.param('file')}"; draft URLs are /cards/draft/{id}.png or .svg`,
+      );
+    const [, id, format] = match as unknown as [string, string, 'png' | 'svg'];
+    const query = strictQuery(c, DRAFT_PARAMETERS, 'refuse');
+    if (!keys.length)
+      throw new YuluError('invalid_signature', 'draft cards are off: no signing key is configured');
+    const draft = await verifyDraft(id, query, keys, Math.floor(now() / 1000));
+    const base = library.resolve(id);
+    if (!base.quote.flags.includes('machine-transcript'))
+      throw new YuluError('invalid_argument', 'drafts are for machine-transcript quotes only');
+    if ([...draft.text].length > DRAFT_TEXT_MAX || !draft.text.trim())
+      throw new YuluError(
+        'invalid_argument',
+        `a draft's text must be 1–${DRAFT_TEXT_MAX} characters`,
+      );
+    const spec = cardSpec({
+      size: draft.size,
+      theme: draft.theme,
+      script: draft.script,
+      scale: draft.scale,
+    });
+    const flags = [...base.quote.flags.filter((f) => f !== 'edited'), 'draft' as const];
+    const resolved = { ...base, quote: { ...base.quote, text: draft.text, flags } };
+    const cards = await engine();
+    const headers = {
+      'Cache-Control': 'private, no-store',
+      'X-Robots-Tag': 'noindex',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    };
+    if (format === 'svg')
+      return c.body((await cards.svg(id, spec, resolved)).svg, 200, {
+        ...headers,
+        'Content-Type': 'image/svg+xml; charset=utf-8',
+      });
+    const { png } = await cards.png(id, spec, resolved);
+    return c.body(png as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Type': 'image/png' });
+  });
+}
