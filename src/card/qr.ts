@@ -1,44 +1,51 @@
 import { encode } from 'uqr';
-import type { SatoriElement } from './element.ts';
 
 /**
- * A QR code as an inline SVG element: one path of unit squares on a module grid, crisp at any
- * scale. Error correction M survives a card being photographed or slightly compressed.
+ * The QR code to a card's permalink, drawn as plain SVG that render.ts puts where the layout left
+ * a placeholder box (Satori would wrap an inline SVG in a data-URI image that the rasterizer then
+ * has to decode and draw separately). Error correction M survives a card being photographed or
+ * slightly compressed; a two-module quiet zone sits inside the box.
  */
-export function qrElement(url: string, sizePx: number, dark: string, light: string): SatoriElement {
-  const { d, size } = qrPath(url);
-  const quiet = 2;
-  const box = size + quiet * 2;
-  return {
-    type: 'svg',
-    props: {
-      width: sizePx,
-      height: sizePx,
-      viewBox: `${-quiet} ${-quiet} ${box} ${box}`,
-      shapeRendering: 'crispEdges',
-      children: [
-        { type: 'rect', props: { x: -quiet, y: -quiet, width: box, height: box, fill: light } },
-        { type: 'path', props: { d, fill: dark } },
-      ],
-    },
-  };
+export const QR_QUIET_MODULES = 2;
+
+/** The placeholder's fill: a colour no theme uses, so render.ts can find the box Satori laid out. */
+export const QR_PLACEHOLDER_FILL = '#010203';
+
+export interface QrColours {
+  dark: string;
+  light: string;
 }
 
-/** Encoding a QR code costs about a millisecond; a card's URL is the same in every size and theme. */
-const paths = new Map<string, { d: string; size: number }>();
+/** The QR code for `url` as an SVG group filling the square at (x, y) of side `size` px. */
+export function qrSvg(url: string, x: number, y: number, size: number, colours: QrColours): string {
+  const { d, modules } = qrPath(url);
+  const box = modules + QR_QUIET_MODULES * 2;
+  const scale = size / box;
+  return `<g transform="translate(${x} ${y}) scale(${scale})" shape-rendering="crispEdges"><rect width="${box}" height="${box}" fill="${colours.light}"/><path transform="translate(${QR_QUIET_MODULES} ${QR_QUIET_MODULES})" d="${d}" fill="${colours.dark}"/></g>`;
+}
+
+/**
+ * Encoding a QR code costs about a millisecond; a card's URL is the same in every size and theme.
+ * Each row's runs of dark modules are one rectangle, which keeps the path (and the cache) small.
+ */
+const paths = new Map<string, { d: string; modules: number }>();
 const MAX_CACHED = 512;
 
-function qrPath(url: string): { d: string; size: number } {
+function qrPath(url: string): { d: string; modules: number } {
   let path = paths.get(url);
   if (!path) {
     const { data, size } = encode(url, { ecc: 'M', border: 0 });
     let d = '';
     data.forEach((row, y) => {
-      row.forEach((on, x) => {
-        if (on) d += `M${x} ${y}h1v1h-1z`;
-      });
+      for (let x = 0; x < row.length; x++) {
+        if (!row[x]) continue;
+        let run = 1;
+        while (row[x + run]) run++;
+        d += `M${x} ${y}h${run}v1h-${run}z`;
+        x += run - 1;
+      }
     });
-    path = { d, size };
+    path = { d, modules: size };
     if (paths.size >= MAX_CACHED) paths.delete(paths.keys().next().value as string);
     paths.set(url, path);
   }

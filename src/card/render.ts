@@ -5,7 +5,8 @@ import { composeCard, type CardModel, type CardOptions } from './compose.ts';
 import type { FontBook } from './font-book.ts';
 import { encodePalettePng, type Deflate } from './png/encode.ts';
 import type { CardScale } from './templates.ts';
-import { cardTree, type CardLayer } from './tree.ts';
+import { QR_PLACEHOLDER_FILL, qrSvg } from './qr.ts';
+import { cardTree, qrColours, type CardLayer } from './tree.ts';
 
 /**
  * The rasterizer port: SVG in, opaque RGBA pixels out, at `width` px. Node plugs in
@@ -58,7 +59,22 @@ export async function renderCardSvg(
     draw('quote'),
     bylineLayer(model, fonts, () => draw('byline')),
   ]);
-  return { svg: quote.replace(/<\/svg>\s*$/, `${byline}</svg>`), model };
+  return { svg: withQrCode(quote, model).replace(/<\/svg>\s*$/, `${byline}</svg>`), model };
+}
+
+/** Replaces the QR placeholder box Satori laid out with the QR code itself. */
+function withQrCode(svg: string, model: CardModel): string {
+  const placeholder = new RegExp(
+    `<rect x="([\\d.]+)" y="([\\d.]+)" width="([\\d.]+)" height="[\\d.]+" fill="${QR_PLACEHOLDER_FILL}"/>`,
+  );
+  const box = placeholder.exec(svg);
+  if (!box)
+    throw new YuluError(
+      'render_failed',
+      'the layout lost the QR code box; the card would be unlinked',
+    );
+  const [, x, y, size] = box.map(Number) as [number, number, number, number];
+  return svg.replace(box[0], qrSvg(model.link.url, x, y, size, qrColours(model)));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CardModel } from './compose.ts';
 import { h, type SatoriElement } from './element.ts';
-import { qrElement } from './qr.ts';
+import { QR_PLACEHOLDER_FILL } from './qr.ts';
 import { compressionRuns } from './typeset/compress.ts';
 
 /**
@@ -169,10 +169,13 @@ function footer(model: CardModel, quote: boolean, byline: boolean): SatoriElemen
         'div',
         { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', marginLeft: 3 * u },
         [
-          // Dark modules on a light tile whatever the theme: many scanners cannot read inverted codes.
-          isDark(theme.background)
-            ? qrElement(link.url, link.qrSize, theme.background, theme.text)
-            : qrElement(link.url, link.qrSize, theme.text, theme.background),
+          // The QR code's box; render.ts draws the code itself into it (see qr.ts).
+          h('div', {
+            display: 'flex',
+            width: link.qrSize,
+            height: link.qrSize,
+            backgroundColor: QR_PLACEHOLDER_FILL,
+          }),
           h(
             'div',
             {
@@ -193,6 +196,14 @@ function footer(model: CardModel, quote: boolean, byline: boolean): SatoriElemen
     { display: 'flex', flexDirection: 'row', alignItems: 'flex-end', borderTop: 'none' },
     [left, right],
   );
+}
+
+/** Dark modules on a light tile whatever the theme: many scanners cannot read inverted codes. */
+export function qrColours(model: CardModel): { dark: string; light: string } {
+  const { theme } = model;
+  return isDark(theme.background)
+    ? { dark: theme.background, light: theme.text }
+    : { dark: theme.text, light: theme.background };
 }
 
 /** Relative luminance below one half: a dark background. */
