@@ -8,7 +8,9 @@ import { composeCard, type CardModel } from '../src/card/compose.ts';
 import type { CardSpec } from '../src/card/engine.ts';
 import type { FontBook } from '../src/card/font-book.ts';
 import { cardSize, cardTheme } from '../src/card/templates.ts';
-import { cardTree, type SatoriElement } from '../src/card/tree.ts';
+import { QR_PLACEHOLDER_FILL, QR_QUIET_MODULES, qrModules } from '../src/card/qr.ts';
+import type { SatoriChild } from '../src/card/element.ts';
+import { cardTree, qrColours, type SatoriElement } from '../src/card/tree.ts';
 import type { FontManifest } from '../src/fonts/fonts.ts';
 import type { QuoteLibrary } from '../src/quotes/library.ts';
 import type { Quote } from '../src/quotes/types.ts';
@@ -83,7 +85,56 @@ export function cardOf(
     },
     fonts,
   );
-  return { model, tree: cardTree(model) };
+  return { model, tree: withInlineQr(cardTree(model), model) };
+}
+
+/**
+ * Yulu draws the QR code into the box Satori laid out (render.ts); the peers get it the way
+ * @vercel/og users write it, as an inline `<svg>` element in the tree, so they draw the same card.
+ */
+function withInlineQr(tree: SatoriElement, model: CardModel): SatoriElement {
+  const { d, modules } = qrModules(model.link.url);
+  const box = modules + QR_QUIET_MODULES * 2;
+  const { dark, light } = qrColours(model);
+  const qr: SatoriElement = {
+    type: 'svg',
+    props: {
+      width: model.link.qrSize,
+      height: model.link.qrSize,
+      viewBox: `${-QR_QUIET_MODULES} ${-QR_QUIET_MODULES} ${box} ${box}`,
+      shapeRendering: 'crispEdges',
+      children: [
+        {
+          type: 'rect',
+          props: {
+            x: -QR_QUIET_MODULES,
+            y: -QR_QUIET_MODULES,
+            width: box,
+            height: box,
+            fill: light,
+          },
+        },
+        { type: 'path', props: { d, fill: dark } },
+      ],
+    },
+  };
+  const swap = (node: SatoriElement): SatoriElement => {
+    if (node.props.style?.backgroundColor === QR_PLACEHOLDER_FILL) return qr;
+    const { children } = node.props;
+    if (children === undefined || typeof children === 'string') return node;
+    const swapOne = (child: SatoriChild) => (typeof child === 'string' ? child : swap(child));
+    return {
+      ...node,
+      props: {
+        ...node.props,
+        children: Array.isArray(children) ? children.map(swapOne) : swapOne(children),
+      },
+    };
+  };
+  const result = swap(tree);
+  if (JSON.stringify(result).includes(QR_PLACEHOLDER_FILL))
+    throw new Error('QR placeholder left in the peers’ tree');
+  return result;
 }
 
 export interface PeerFont {

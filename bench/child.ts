@@ -6,10 +6,22 @@ export function isMain(url: string): boolean {
   return url === `file://${process.argv[1]}`;
 }
 
-export function runChild<T>(script: string, args: string[], nodeOptions = ''): T {
+/**
+ * The allocator setting `npm start` ships with (glibc): card-sized buffers go back to the OS when
+ * freed instead of lingering in the heap. Children that measure the server as it runs get it; the
+ * renderer comparison runs in the bench's own process with the default, as the peers would.
+ */
+export const SERVER_MALLOC = { MALLOC_MMAP_THRESHOLD_: '131072' };
+
+export function runChild<T>(
+  script: string,
+  args: string[],
+  nodeOptions = '',
+  env: Record<string, string> = {},
+): T {
   const out = execFileSync(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}bench/${script}`, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: nodeOptions },
+    env: { ...process.env, ...env, NODE_OPTIONS: nodeOptions },
   });
   return JSON.parse(out.trim().split('\n').at(-1)!) as T;
 }

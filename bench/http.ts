@@ -15,7 +15,7 @@ import type { Quote } from '../src/quotes/types.ts';
 import { loadArtifacts } from '../src/runtime/node/artifacts.ts';
 import { QuoteLibrary } from '../src/quotes/library.ts';
 import { ROOT } from './cards.ts';
-import { isMain, runChild } from './child.ts';
+import { isMain, runChild, SERVER_MALLOC } from './child.ts';
 import { treeCpuMs } from './proc.ts';
 import { median, quantile } from './stats.ts';
 
@@ -79,6 +79,7 @@ async function startServer(): Promise<{
   const child = spawn(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}src/runtime/node/main.ts`], {
     env: {
       ...process.env,
+      ...SERVER_MALLOC, // as `npm start` runs it
       PORT: String(port),
       HOST: '127.0.0.1',
       YULU_BASE_URL: origin,

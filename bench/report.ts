@@ -170,9 +170,11 @@ export function markdown(r: BenchResult): string {
     '',
     `Cold (fresh process, Node path): modules ${ms(r.cold.modules)}, engine ${ms(r.cold.startup)}, ` +
       `first card ${ms(r.cold.firstRender)}; process start → first PNG ${ms(r.cold.processToFirstCard)}.`,
-    `Memory (${m.cards} distinct OG cards in a fresh process): peak RSS ${mib(m.peak)}; settled RSS ` +
-      `${mib(m.rssReady)} ready, ${mib(m.rssAfter100)} after 100, ${mib(m.rssAfterBatch)} after ${m.cards} ` +
-      `(${(m.growth * 100).toFixed(1)}%).`,
+    `Memory (${m.cards} OG cards in a fresh process, the catalog in turn in each theme): peak RSS ` +
+      `${mib(m.peak200)} over the first 200 cards, ${mib(m.peak)} over all; settled RSS (median of ten ` +
+      `readings) ${mib(m.rssReady)} ready, ${mib(m.rssAfter100)} after 100, ${mib(m.rssAfterBatch)} after ` +
+      `${m.cards} (${(m.growth * 100).toFixed(1)}%); V8 heap ${mib(m.heapAfter100)} → ${mib(m.heapAfterBatch)} ` +
+      `(glyph outlines parsed as new characters appear, bounded by the fonts' charset).`,
   );
 
   out.push('', 'Bytes:', '');

@@ -29,7 +29,7 @@ const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 5);
 const WARMUP_PER_LENGTH = 3;
 const THROUGHPUT_CARDS = 100;
 const THROUGHPUT_ROUNDS = 2;
-const MEMORY_CARDS = 200;
+const MEMORY_CARDS = 1000;
 
 const started = performance.now();
 const steal0 = stealMs();
@@ -74,7 +74,9 @@ log(
 const cold = measureCold();
 log(`cold: first card ${ms(cold.firstRender)}, process → first PNG ${ms(cold.processToFirstCard)}`);
 const memory = measureMemory(MEMORY_CARDS);
-log(`memory: peak RSS ${mib(memory.peak)} over ${memory.cards} cards`);
+log(
+  `memory: peak RSS ${mib(memory.peak200)} over 200 cards; settled RSS ${mib(memory.rssAfter100)} after 100, ${mib(memory.rssAfterBatch)} after ${memory.cards}`,
+);
 // 1 and 2 workers alternately, twice: a slow spell of a shared host hits both sizes.
 const throughput = [];
 for (let round = 0; round < THROUGHPUT_ROUNDS; round++)

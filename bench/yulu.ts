@@ -1,30 +1,27 @@
 /**
- * Yulu's two card pipelines, timed stage by stage (compose + Satori → SVG, rasterise, palette
- * PNG): the Node path (resvg-js, zlib run-length deflate) and the Worker path run under Node
- * (satori/standalone + Yoga bytes, @resvg/resvg-wasm, the default CompressionStream deflate).
+ * Yulu's two card pipelines, each the engine's own PNG path, timed stage by stage (compose +
+ * Satori → SVG; rasterise the quote layer and lay the kept byline over it; palette PNG): the Node
+ * path (resvg-js, zlib run-length deflate) and the Worker path run under Node (satori/standalone +
+ * Yoga bytes, @resvg/resvg-wasm, the default CompressionStream deflate).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CardEngine, type CardSpec } from '../src/card/engine.ts';
 import { createFontBook } from '../src/card/fonts.ts';
-import { encodePalettePng } from '../src/card/png/encode.ts';
-import { initSatori, type Rasterizer } from '../src/card/render.ts';
+import { initSatori } from '../src/card/render.ts';
 import type { FontManifest } from '../src/fonts/fonts.ts';
 import { QuoteLibrary } from '../src/quotes/library.ts';
 import type { Quote } from '../src/quotes/types.ts';
 import { loadArtifacts } from '../src/runtime/node/artifacts.ts';
 import { createNodeCardEngine } from '../src/runtime/node/cards.ts';
-import { resvgRasterizer } from '../src/runtime/node/resvg.ts';
 import { BASE_URL, ROOT } from './cards.ts';
 import { benchResvgWasmRasterizer, resvgWasmReady } from './resvg-wasm.ts';
 
 export interface StagedRender {
   png: Uint8Array;
-  svg: string;
   layout: number;
   raster: number;
   encode: number;
-  total: number;
 }
 
 export interface YuluPipeline {
@@ -37,25 +34,21 @@ export function loadLibrary(): QuoteLibrary {
   return new QuoteLibrary(catalog, corpus);
 }
 
-function staged(engine: CardEngine, rasterizer: Rasterizer): YuluPipeline {
+/** The engine's own PNG path (what the servers run), with its stages timed. */
+function staged(engine: CardEngine): YuluPipeline {
   return {
     engine,
     async render(quote, spec) {
-      const t0 = performance.now();
-      const { svg, model } = await engine.svg(quote.id, spec);
-      const t1 = performance.now();
-      const image = await rasterizer.rgba(svg, model.width * spec.scale);
-      const t2 = performance.now();
-      const png = await encodePalettePng(image.data, image.width, image.height, rasterizer.deflate);
-      const t3 = performance.now();
-      return { png, svg, layout: t1 - t0, raster: t2 - t1, encode: t3 - t2, total: t3 - t0 };
+      const stages = { layout: 0, raster: 0, encode: 0 };
+      const { png } = await engine.png(quote.id, spec, undefined, stages);
+      return { png, ...stages };
     },
   };
 }
 
 /** The Node path, exactly as `npm start` builds it. */
 export async function yuluNode(library: QuoteLibrary): Promise<YuluPipeline> {
-  return staged(await createNodeCardEngine(library, BASE_URL), resvgRasterizer);
+  return staged(await createNodeCardEngine(library, BASE_URL));
 }
 
 export const resvgWasmRasterizer = benchResvgWasmRasterizer;
@@ -80,5 +73,5 @@ export async function yuluWorker(library: QuoteLibrary): Promise<YuluPipeline> {
     baseUrl: BASE_URL,
   });
   await resvgWasmReady();
-  return staged(engine, resvgWasmRasterizer);
+  return staged(engine);
 }

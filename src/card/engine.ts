@@ -4,7 +4,7 @@ import { contentHash } from '../text/hash.ts';
 import { convertScript, DISPLAY_SCRIPTS, type DisplayScript } from '../text/script.ts';
 import type { CardModel } from './compose.ts';
 import type { FontBook } from './font-book.ts';
-import { renderCardPng, renderCardSvg, type Rasterizer } from './render.ts';
+import { renderCardPng, renderCardSvg, type StageTimes, type Rasterizer } from './render.ts';
 import {
   CARD_SIZES,
   CARD_THEMES,
@@ -162,6 +162,7 @@ export class CardEngine {
     id: string,
     spec: CardSpec,
     given?: ResolvedQuote,
+    stages?: StageTimes,
   ): Promise<{ png: Uint8Array; model: CardModel }> {
     const resolved = given ?? this.options.library.resolve(id);
     return renderCardPng(
@@ -169,6 +170,7 @@ export class CardEngine {
       { ...this.cardOptions(id, spec), scale: spec.scale },
       this.options.fonts,
       this.options.rasterizer,
+      stages,
     );
   }
 

@@ -16,6 +16,11 @@ export interface QrColours {
   light: string;
 }
 
+/** The module path of `url`'s QR code (unit squares, no quiet zone) and its width in modules. */
+export function qrModules(url: string): { d: string; modules: number } {
+  return qrPath(url);
+}
+
 /** The QR code for `url` as an SVG group filling the square at (x, y) of side `size` px. */
 export function qrSvg(url: string, x: number, y: number, size: number, colours: QrColours): string {
   const { d, modules } = qrPath(url);
@@ -25,27 +30,29 @@ export function qrSvg(url: string, x: number, y: number, size: number, colours: 
 }
 
 /**
- * Encoding a QR code costs about a millisecond; a card's URL is the same in every size and theme.
- * Each row's runs of dark modules are one rectangle, which keeps the path (and the cache) small.
+ * Encoding a QR code costs about a millisecond; a card's URL is the same in every size, theme and
+ * script, which is how cards are asked for (a permalink page lists them all), so a few recent
+ * codes are kept. Each row's runs of dark modules are one rectangle, and the path is joined into
+ * one flat string (built with +=, it would be kept as a rope of hundreds of pieces).
  */
 const paths = new Map<string, { d: string; modules: number }>();
-const MAX_CACHED = 512;
+const MAX_CACHED = 128;
 
 function qrPath(url: string): { d: string; modules: number } {
   let path = paths.get(url);
   if (!path) {
     const { data, size } = encode(url, { ecc: 'M', border: 0 });
-    let d = '';
+    const runs: string[] = [];
     data.forEach((row, y) => {
       for (let x = 0; x < row.length; x++) {
         if (!row[x]) continue;
         let run = 1;
         while (row[x + run]) run++;
-        d += `M${x} ${y}h${run}v1h-${run}z`;
+        runs.push(`M${x} ${y}h${run}v1h-${run}z`);
         x += run - 1;
       }
     });
-    path = { d, modules: size };
+    path = { d: runs.join(''), modules: size };
     if (paths.size >= MAX_CACHED) paths.delete(paths.keys().next().value as string);
     paths.set(url, path);
   }

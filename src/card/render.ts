@@ -1,6 +1,7 @@
 import satori, { init as initSatoriWasm } from 'satori/standalone';
 import { YuluError } from '../errors.ts';
 import type { ResolvedQuote } from '../quotes/library.ts';
+import { bylinePatches, compositeOver } from './byline-raster.ts';
 import { composeCard, type CardModel, type CardOptions } from './compose.ts';
 import type { FontBook } from './font-book.ts';
 import { encodePalettePng, type Deflate } from './png/encode.ts';
@@ -9,8 +10,9 @@ import { QR_PLACEHOLDER_FILL, qrSvg } from './qr.ts';
 import { cardTree, qrColours, type CardLayer } from './tree.ts';
 
 /**
- * The rasterizer port: SVG in, opaque RGBA pixels out, at `width` px. Node plugs in
- * @resvg/resvg-js, the Worker @resvg/resvg-wasm; both receive SVG whose text is already outlines
+ * The rasterizer port: SVG in, premultiplied RGBA pixels out, at `width` px (opaque where the
+ * SVG paints a background, as a card's quote layer does; its byline layer is transparent). Node
+ * plugs in @resvg/resvg-js, the Worker @resvg/resvg-wasm; both receive SVG whose text is outlines
  * (Satori draws glyphs as paths), so neither needs fonts. PNG encoding is Yulu's own (png/), so
  * both runtimes write the same small palette PNGs.
  */
@@ -37,11 +39,18 @@ export interface RenderedSvg {
   model: CardModel;
 }
 
-export async function renderCardSvg(
+/** A card's two layers: the quote layer as a whole SVG, the byline as a fragment and its key. */
+interface CardLayers {
+  model: CardModel;
+  quote: string;
+  byline: { key: string; svg: string };
+}
+
+async function drawLayers(
   resolved: ResolvedQuote,
   options: CardOptions,
   fonts: FontBook,
-): Promise<RenderedSvg> {
+): Promise<CardLayers> {
   if (!satoriReady)
     throw new YuluError(
       'render_failed',
@@ -59,23 +68,35 @@ export async function renderCardSvg(
     draw('quote'),
     bylineLayer(model, fonts, () => draw('byline')),
   ]);
-  return { svg: withQrCode(quote, model).replace(/<\/svg>\s*$/, `${byline}</svg>`), model };
+  return { model, quote: withQrCode(quote, model), byline };
+}
+
+export async function renderCardSvg(
+  resolved: ResolvedQuote,
+  options: CardOptions,
+  fonts: FontBook,
+): Promise<RenderedSvg> {
+  const { model, quote, byline } = await drawLayers(resolved, options, fonts);
+  return { svg: quote.replace(/<\/svg>\s*$/, `${byline.svg}</svg>`), model };
 }
 
 /** Replaces the QR placeholder box Satori laid out with the QR code itself. */
 function withQrCode(svg: string, model: CardModel): string {
-  const placeholder = new RegExp(
-    `<rect x="([\\d.]+)" y="([\\d.]+)" width="([\\d.]+)" height="[\\d.]+" fill="${QR_PLACEHOLDER_FILL}"/>`,
-  );
-  const box = placeholder.exec(svg);
+  // Found by its unique fill, then its own <rect …/> is read: cheaper than a regex over the SVG.
+  const tail = `fill="${QR_PLACEHOLDER_FILL}"/>`;
+  const fill = svg.indexOf(tail);
+  const start = fill < 0 ? -1 : svg.lastIndexOf('<rect ', fill);
+  const box = start < 0 ? null : PLACEHOLDER.exec(svg.slice(start, fill));
   if (!box)
     throw new YuluError(
       'render_failed',
       'the layout lost the QR code box; the card would be unlinked',
     );
   const [, x, y, size] = box.map(Number) as [number, number, number, number];
-  return svg.replace(box[0], qrSvg(model.link.url, x, y, size, qrColours(model)));
+  const qr = qrSvg(model.link.url, x, y, size, qrColours(model));
+  return `${svg.slice(0, start)}${qr}${svg.slice(fill + tail.length)}`;
 }
+const PLACEHOLDER = /^<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="[\d.]+" $/;
 
 /**
  * The byline layer (brand, speaker, credit, source, note) is the same for every quote of a speaker
@@ -89,7 +110,7 @@ async function bylineLayer(
   model: CardModel,
   fonts: FontBook,
   draw: () => Promise<string>,
-): Promise<string> {
+): Promise<{ key: string; svg: string }> {
   const key = JSON.stringify([
     fonts.version,
     model.width,
@@ -117,7 +138,7 @@ async function bylineLayer(
     if (bylines.size >= MAX_BYLINES) bylines.delete(bylines.keys().next().value as string);
     bylines.set(key, layer);
   }
-  return layer;
+  return { key, svg: layer };
 }
 
 export async function renderCardPng(
@@ -125,18 +146,41 @@ export async function renderCardPng(
   options: CardOptions & { scale: CardScale },
   fonts: FontBook,
   rasterizer: Rasterizer,
+  /** Filled with each stage's milliseconds when given (the benchmark's breakdown). */
+  stages?: StageTimes,
 ): Promise<{ png: Uint8Array; model: CardModel }> {
-  const { svg, model } = await renderCardSvg(resolved, options, fonts);
+  const t0 = performance.now();
+  const { model, quote, byline } = await drawLayers(resolved, options, fonts);
+  const t1 = performance.now();
+  const width = model.width * options.scale;
+  // The quote layer is rasterised per card; the byline's pixels are kept and laid over it.
+  const bylineSvg = () => `${/^<svg[^>]*>/.exec(quote)?.[0] ?? ''}${byline.svg}</svg>`;
   let image: { data: Uint8Array; width: number; height: number };
   try {
-    image = await rasterizer.rgba(svg, model.width * options.scale);
+    const [layer, patches] = await Promise.all([
+      rasterizer.rgba(quote, width),
+      bylinePatches(rasterizer, byline.key, bylineSvg, width),
+    ]);
+    image = layer;
+    for (const patch of patches) compositeOver(image.data, image.width, patch);
   } catch (cause) {
     throw new YuluError('render_failed', `the rasterizer failed: ${(cause as Error).message}`, {
       cause,
     });
   }
-  return {
-    png: await encodePalettePng(image.data, image.width, image.height, rasterizer.deflate),
-    model,
-  };
+  const t2 = performance.now();
+  const png = await encodePalettePng(image.data, image.width, image.height, rasterizer.deflate);
+  if (stages) {
+    stages.layout = t1 - t0;
+    stages.raster = t2 - t1;
+    stages.encode = performance.now() - t2;
+  }
+  return { png, model };
+}
+
+/** Where a PNG render's time went: compose + Satori, rasterising + compositing, PNG encoding. */
+export interface StageTimes {
+  layout: number;
+  raster: number;
+  encode: number;
 }

@@ -35,6 +35,15 @@ function exactPalette(words: Uint32Array): Indexed | null {
   while (i < pixels) {
     const word = words[i] as number;
     let end = i + 1;
+    // Long runs (background) are scanned four pixels a step.
+    while (
+      end + 3 < pixels &&
+      words[end] === word &&
+      words[end + 1] === word &&
+      words[end + 2] === word &&
+      words[end + 3] === word
+    )
+      end += 4;
     while (end < pixels && words[end] === word) end++;
     const key = (word & 0xffffff) + 1;
     let slot = Math.imul(key, 0x9e3779b1) >>> 22;
@@ -44,7 +53,10 @@ function exactPalette(words: Uint32Array): Indexed | null {
       slots[slot] = key;
       slotIndex[slot] = count++;
     }
-    indices.fill(slotIndex[slot] as number, i, end);
+    const index = slotIndex[slot] as number;
+    // Anti-aliasing makes many one- or two-pixel runs: a call to fill costs more than the stores.
+    if (end - i < 8) for (let k = i; k < end; k++) indices[k] = index;
+    else indices.fill(index, i, end);
     i = end;
   }
   const palette = new Uint8Array(count * 3);
