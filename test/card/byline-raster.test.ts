@@ -34,9 +34,7 @@ describe('the byline drawn once and laid over each card', () => {
           const { svg, model } = await engine.svg(quote.id, spec);
           const whole = await resvgRasterizer.rgba(svg, model.width * spec.scale);
           const quantized = decodePng(
-            await (
-              await import('../../src/card/png/encode.ts')
-            ).encodePalettePng(whole.data, whole.width, whole.height),
+            await encodePalettePng(whole.data, whole.width, whole.height),
           );
           const label = `${quote.id} ${spec.size}/${spec.theme}/${spec.script}@${spec.scale} round ${round}`;
           expect([layered.width, layered.height], label).toEqual([
