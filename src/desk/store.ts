@@ -69,6 +69,12 @@ export class EditorialStore {
   constructor(
     private readonly db: SqlDriver,
     private readonly now: () => Date = () => new Date(),
+    /**
+     * A database that does not answer within this long is a 503, never a hung request. A write
+     * that timed out may still commit later, whole (one transaction): the editor's retry, with the
+     * same idempotency key, then returns that result instead of applying it twice.
+     */
+    private readonly timeoutMs = STORE_TIMEOUT_MS,
   ) {}
 
   async status(quoteId: string): Promise<StatusRecord | null> {
@@ -377,8 +383,21 @@ export class EditorialStore {
 
   /** Store failures become a clear 503, never a crash; nothing is half-applied (one transaction). */
   private async guard<T>(operation: () => Promise<T>): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new YuluError(
+              'store_unavailable',
+              `the editorial database did not answer within ${this.timeoutMs} ms`,
+            ),
+          ),
+        this.timeoutMs,
+      );
+    });
     try {
-      return await operation();
+      return await Promise.race([operation(), timeout]);
     } catch (cause) {
       if (cause instanceof YuluError) throw cause;
       const message = (cause as Error).message ?? String(cause);
@@ -390,9 +409,13 @@ export class EditorialStore {
           : `the editorial database failed: ${message}`,
         { cause },
       );
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
+
+export const STORE_TIMEOUT_MS = 5_000;
 
 function conflict(entity: string, expected: number, current: number): YuluError {
   return new YuluError(

@@ -153,5 +153,18 @@ describe('faults give clear errors, and health reports them', () => {
     const health = (await (await slow.request('/healthz')).json()) as { checks: { store: string } };
     expect(health.checks.store).toMatch(/no answer within/);
     expect(Date.now() - started).toBeLessThan(5000);
+    // Requests that need the hanging store answer 503 at the store's time limit, never hang.
+    const stuck = new EditorialStore(hanging, undefined, 150);
+    const limited = createApp({ library, links, store: async () => stuck });
+    for (const path of ['/api/daily?date=2026-11-23', '/daily']) {
+      const t0 = Date.now();
+      const res = await limited.request(path);
+      expect(res.status, path).toBe(503);
+      expect(await res.text(), path).toMatch(/did not answer within 150 ms/);
+      expect(Date.now() - t0, path).toBeLessThan(2000);
+    }
+    await expect(
+      stuck.setStatus('q1', { status: 'approved', note: '' }, { actor: 'a', expectedVersion: 0 }),
+    ).rejects.toMatchObject({ code: 'store_unavailable', status: 503 });
   });
 });
