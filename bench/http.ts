@@ -47,7 +47,8 @@ export interface HttpResult {
   serverStartMs: number;
   cached: LoadResult[];
   uncachedSequential: { cards: number; p50: number; p99: number; max: number };
-  uncachedConcurrent: LoadResult;
+  /** Distinct uncached cards under load, at 4 and at 50 connections. */
+  uncachedConcurrent: LoadResult[];
   targets: typeof TARGETS & {
     cachedP50Met: boolean;
     cachedRpsMet: boolean;
@@ -165,7 +166,9 @@ async function get(url: string): Promise<number> {
 export interface HttpOptions {
   seconds: number;
   sequential: number;
+  /** Distinct cards for the uncached run at 4 connections, and at 50. */
   concurrent: number;
+  concurrentAt50: number;
 }
 
 /** The HTTP section in a fresh process; its progress goes to stderr. */
@@ -209,16 +212,17 @@ async function runHttp(
       `HTTP uncached OG, sequential: p50 ${uncachedSequential.p50.toFixed(1)} ms, p99 ${uncachedSequential.p99.toFixed(1)} ms`,
     );
 
-    const uncachedConcurrent = await load(
-      server.child,
-      origin,
-      4,
-      { amount: options.concurrent },
-      () => cardPath(take()),
-    );
-    log(
-      `HTTP uncached OG, 4 conn: ${uncachedConcurrent.requestsPerSecond.toFixed(1)} req/s, p50 ${uncachedConcurrent.p50} ms, p99 ${uncachedConcurrent.p99} ms`,
-    );
+    const uncachedConcurrent: LoadResult[] = [];
+    for (const [connections, amount] of [
+      [4, options.concurrent],
+      [50, options.concurrentAt50],
+    ] as const) {
+      const r = await load(server.child, origin, connections, { amount }, () => cardPath(take()));
+      uncachedConcurrent.push(r);
+      log(
+        `HTTP uncached OG, ${connections} conn: ${r.requestsPerSecond.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`,
+      );
+    }
     if (next > quotes.length) throw new Error('not enough distinct quotes for the HTTP section');
 
     const at50 = cached.find((r) => r.connections === 50)!;

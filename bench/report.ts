@@ -242,17 +242,19 @@ export function markdown(r: BenchResult): string {
         `p50 ≤ ${t.uncachedOgP50Ms} ms: ${yes(t.uncachedP50Met)}`,
       ]),
     );
-    const u = h.uncachedConcurrent;
+    for (const u of h.uncachedConcurrent)
+      out.push(
+        row([
+          `uncached OG, ${u.requests} distinct quotes, concurrent`,
+          u.connections,
+          u.requestsPerSecond.toFixed(1),
+          `${u.p50} ms`,
+          `${u.p99} ms`,
+          cpu(u),
+          '',
+        ]),
+      );
     out.push(
-      row([
-        `uncached OG, ${u.requests} distinct quotes, concurrent`,
-        u.connections,
-        u.requestsPerSecond.toFixed(1),
-        `${u.p50} ms`,
-        `${u.p99} ms`,
-        cpu(u),
-        '',
-      ]),
       '',
       `Server start (spawn → listening): ${ms(h.serverStartMs)}. autocannon latencies are whole milliseconds.`,
     );
