@@ -92,13 +92,14 @@ export function composeCard(
   const { quote, document } = resolved;
   const { size, theme, script } = options;
   const { width, height } = size;
-  const ui = (text: string) => convertScript(text, 'hans', script);
   const u = Math.min(width, height) / 100;
 
   const padding = { x: Math.round(width * 0.075), y: Math.round(Math.max(height * 0.075, 8 * u)) };
   const meta = fonts.typeface(theme.face, script, 400);
   const metaBold = fonts.typeface(theme.face, script, 700);
   const quoteFace = fonts.typeface(theme.face, script, theme.quoteWeight);
+  const ui = (text: string, face: Typeface = meta) =>
+    separators(convertScript(text, 'hans', script), face);
 
   const person = document.meta.people.find((p) => p.name === quote.speaker);
   const speaker = { name: ui(quote.speaker), size: Math.round(4 * u) };
@@ -116,7 +117,7 @@ export function composeCard(
     .filter((n): n is string => n !== undefined)
     .join(' · ');
   const note = noteText ? { text: ui(noteText), size: Math.round(2.2 * u) } : null;
-  const brand = { text: ui(BRAND), size: Math.max(14, Math.round(2.3 * u)) };
+  const brand = { text: ui(BRAND, metaBold), size: Math.max(14, Math.round(2.3 * u)) };
   const link = {
     url: options.permalink,
     text: options.permalink.replace(/^https?:\/\//, ''),
@@ -214,4 +215,12 @@ function fitLineSize(text: string, face: Typeface, width: number, size: number):
 function formatDate(meta: { date: string; dateIsEstimate: boolean }): string {
   const [y, m, d] = meta.date.split('-').map(Number) as [number, number, number];
   return meta.dateIsEstimate ? `约${y}年` : `${y}年${m}月${d}日`;
+}
+
+/**
+ * ` · ` separates metadata. Where the font draws the middle dot full-width (Noto Sans CJK does, in
+ * every region), its own side bearings already space it, and the spaces would leave wide gaps.
+ */
+function separators(text: string, face: Typeface): string {
+  return face.measure('·') >= 0.75 ? text.replaceAll(' · ', '·') : text;
 }

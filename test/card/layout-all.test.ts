@@ -83,3 +83,23 @@ describe('every quote on every card', () => {
     );
   });
 });
+
+describe('metadata separators', () => {
+  it('space a narrow middle dot and leave a full-width one to its own bearings', () => {
+    const quote = library.quotes.find((q) => q.flags.includes('machine-transcript'))!;
+    const resolved = library.resolve(quote.id);
+    for (const theme of CARD_THEMES) {
+      const model = composeCard(
+        resolved,
+        { size: CARD_SIZES[0]!, theme, script: 'hk', permalink: 'https://yulu.example/q/x' },
+        fonts,
+      );
+      const fullWidth = model.meta.measure('·') >= 0.75;
+      for (const text of [model.credit.text, model.source.text])
+        expect(text.includes(' · '), `${theme.name}: ${text}`).toBe(!fullWidth);
+      expect(model.brand.text, theme.name).toBe(
+        model.metaBold.measure('·') >= 0.75 ? '語錄·YULU' : '語錄 · YULU',
+      );
+    }
+  });
+});
