@@ -1,7 +1,8 @@
 import type { CardModel } from './compose.ts';
-import { h, type SatoriElement } from './element.ts';
+import { h, type SatoriChild, type SatoriElement } from './element.ts';
 import { QR_PLACEHOLDER_FILL } from './qr.ts';
 import { compressionRuns } from './typeset/compress.ts';
+import { trackingRuns } from './typeset/tracking.ts';
 
 /**
  * Which parts of the card a tree draws. A card is drawn in two layers with identical geometry:
@@ -73,11 +74,7 @@ function quoteBlock(model: CardModel): SatoriElement {
         alignItems: 'center',
         letterSpacing: fitted.letterSpacing[i] ?? 0,
       },
-      quote.compress
-        ? compressionRuns(line.text).map((run) =>
-            h('span', run.compressed ? { marginRight: '-0.5em' } : {}, run.text),
-          )
-        : line.text,
+      lineContent(line.text, quote.compress, (fitted.letterSpacing[i] ?? 0) > 0),
     ),
   );
   const openMark = h(
@@ -116,6 +113,28 @@ function quoteBlock(model: CardModel): SatoriElement {
       [openMark, ...lines],
     ),
   );
+}
+
+/**
+ * A quote line's children: compressed punctuation gives up half its width (simplified), and on a
+ * justified line Latin words are kept from being spaced out (tracking.ts).
+ */
+function lineContent(text: string, compress: boolean, justified: boolean): SatoriChild[] | string {
+  const runs = compress ? compressionRuns(text) : [{ text, compressed: false }];
+  if (!justified && !runs.some((run) => run.compressed)) return text;
+  return runs.flatMap((run) => {
+    const pieces = justified ? trackingRuns(run.text) : [{ text: run.text, tracked: true }];
+    return pieces.map((piece, k) =>
+      h(
+        'span',
+        {
+          ...(piece.tracked ? {} : { letterSpacing: 0 }),
+          ...(run.compressed && k === pieces.length - 1 ? { marginRight: '-0.5em' } : {}),
+        },
+        piece.text,
+      ),
+    );
+  });
 }
 
 function footer(model: CardModel, quote: boolean, byline: boolean): SatoriElement {

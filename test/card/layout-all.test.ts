@@ -3,6 +3,7 @@ import { composeCard, type CardModel } from '../../src/card/compose.ts';
 import type { FontBook } from '../../src/card/font-book.ts';
 import { CARD_SIZES, CARD_THEMES } from '../../src/card/templates.ts';
 import { hasOrphan } from '../../src/card/typeset/break-lines.ts';
+import { trackedCount } from '../../src/card/typeset/tracking.ts';
 import { NO_LINE_END, NO_LINE_START } from '../../src/card/typeset/units.ts';
 import { QuoteLibrary } from '../../src/quotes/library.ts';
 import { loadArtifacts } from '../../src/runtime/node/artifacts.ts';
@@ -28,7 +29,10 @@ function problems(model: CardModel): string[] {
     const chars = [...line.text];
     if (NO_LINE_START.has(chars[0]!)) found.push(`line ${i + 1} starts with ${chars[0]}`);
     if (NO_LINE_END.has(chars.at(-1)!)) found.push(`line ${i + 1} ends with ${chars.at(-1)}`);
-    if (line.width * fitted.fontSize > fitted.measure + 0.5) found.push(`line ${i + 1} overflows`);
+    // Drawn width: the glyphs plus the justification after every tracked character.
+    const drawn =
+      line.width * fitted.fontSize + (fitted.letterSpacing[i] ?? 0) * trackedCount(line.text);
+    if (drawn > fitted.measure + 0.5) found.push(`line ${i + 1} overflows`);
     for (const c of chars)
       if (!typeface.covers(c)) found.push(`no glyph for ${c} in ${typeface.family}`);
   }

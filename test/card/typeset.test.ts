@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { breakLines, greedy, hasOrphan } from '../../src/card/typeset/break-lines.ts';
 import { fitText } from '../../src/card/typeset/fit.ts';
+import { trackedCount, trackingRuns } from '../../src/card/typeset/tracking.ts';
 import { NO_LINE_END, NO_LINE_START, toUnits } from '../../src/card/typeset/units.ts';
 import { YuluError } from '../../src/errors.ts';
 
@@ -111,7 +112,7 @@ describe('fitText', () => {
     const full = fitted.lines.slice(0, -1);
     full.forEach((line, i) => {
       const stretched =
-        line.width * fitted.fontSize + fitted.letterSpacing[i]! * [...line.text].length;
+        line.width * fitted.fontSize + fitted.letterSpacing[i]! * trackedCount(line.text);
       expect(stretched).toBeLessThanOrEqual(box.width + 1e-6);
     });
   });
@@ -124,5 +125,30 @@ describe('fitText', () => {
       expect((error as YuluError).code).toBe('quote_does_not_fit');
       expect((error as YuluError).message).toMatch(/does not fit/);
     }
+  });
+});
+
+describe('trackingRuns', () => {
+  it('keeps justification out of Latin words and numbers: spacing only after their last character', () => {
+    expect(trackingRuns('用 GPT-4o 做到 3.5 倍，a 也行')).toEqual([
+      { text: '用 ', tracked: true },
+      { text: 'GPT-4', tracked: false },
+      { text: 'o 做到 ', tracked: true },
+      { text: '3.', tracked: false },
+      { text: '5 倍，a 也行', tracked: true },
+    ]);
+    expect(trackedCount('用 GPT-4o 做到')).toBe([...'用 o 做到'].length);
+    expect(trackingRuns('模型')).toEqual([{ text: '模型', tracked: true }]);
+  });
+
+  it('splits any text into runs that put it back together, Latin runs never tracked inside', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (text) => {
+        const runs = trackingRuns(text);
+        expect(runs.map((r) => r.text).join('')).toBe(text);
+        for (const run of runs.filter((r) => !r.tracked)) expect(run.text).toMatch(/^[A-Za-z0-9]/);
+      }),
+      { seed: 3, numRuns: 500 },
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { YuluError } from '../../errors.ts';
 import { breakLines, greedy, type Line } from './break-lines.ts';
+import { trackedCount } from './tracking.ts';
 import { toUnits, type Measure } from './units.ts';
 
 export interface FitOptions {
@@ -58,9 +59,12 @@ export function fitText(text: string, measure: Measure, options: FitOptions): Fi
 
 /** Letter spacing (em) that stretches a full line to the measure; none when the gap is large. */
 function justification(line: Line, measureEm: number): number {
-  // Satori spaces after every character, the last included, so n characters have n gaps.
-  const gaps = [...line.text].length;
+  // Satori spaces after every character, the last included; inside Latin words the tree turns
+  // the spacing off (tracking.ts), so only the other characters count as gaps.
+  const gaps = trackedCount(line.text);
   const slack = measureEm - line.width;
   if (gaps <= 0 || slack <= 0 || slack > 1.2) return 0;
+  // A line of a few long Latin words would open holes between them: leave it ragged.
+  if (slack / gaps > 0.25) return 0;
   return slack / gaps;
 }
