@@ -7,6 +7,7 @@
  * (Web Crypto in Node and workerd).
  */
 import { YuluError } from '../errors.ts';
+import { base64url, fromBase64url } from '../text/base64url.ts';
 
 export interface DraftCard {
   quoteId: string;
@@ -104,18 +105,6 @@ async function hmacKey(secret: string) {
   );
 }
 
-function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-function fromBase64url(text: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(text)) return null; // 32 bytes, unpadded
-  const binary = atob(`${text.replaceAll('-', '+').replaceAll('_', '/')}=`);
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
-
 /** The query string of a signed draft URL (without the leading `?`). */
 export async function signDraft(draft: DraftCard, key: SigningKey, exp: number): Promise<string> {
   const text = draft.text.normalize('NFC');
@@ -164,7 +153,7 @@ export async function verifyDraft(
     throw refused(`this draft link expired at ${new Date(exp * 1000).toISOString()}`);
   if (exp > nowSeconds + DRAFT_MAX_TTL_SECONDS)
     throw refused(`exp is more than ${DRAFT_MAX_TTL_SECONDS / 86_400} days ahead`);
-  const signature = fromBase64url(q.sig);
+  const signature = q.sig.length === 43 ? fromBase64url(q.sig) : null;
   if (!signature) throw refused('sig must be 43 base64url characters (HMAC-SHA-256)');
   const draft: DraftCard = {
     quoteId,

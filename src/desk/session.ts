@@ -4,6 +4,8 @@
  * `crypto.subtle.verify`); the session is a signed cookie value `payload.signature` carrying an
  * expiry and the CSRF token every write must echo.
  */
+import { base64url, fromBase64url } from '../text/base64url.ts';
+
 export interface Session {
   editor: string;
   csrf: string;
@@ -23,20 +25,6 @@ async function key(secret: string) {
     false,
     ['sign', 'verify'],
   );
-}
-
-function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-function fromBase64url(text: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
-  const binary = atob(
-    text.replaceAll('-', '+').replaceAll('_', '/') + '='.repeat((4 - (text.length % 4)) % 4),
-  );
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
 /** Constant-time check of a submitted token against the configured one. */

@@ -141,6 +141,13 @@ const request = fc.record({
       fc.constant('status=approved&version=0&csrf=x'),
     ),
   ),
+  // Session cookies of every shape: forged, truncated, not base64url, not even a pair.
+  cookie: fc.option(
+    fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom('a.b', '.', 'x.y.z', 'eyJ9.c2ln', '%ZZ'),
+    ),
+  ),
   contentType: fc.constantFrom(
     'application/x-www-form-urlencoded',
     'application/json',
@@ -160,17 +167,24 @@ describe('every route under fuzzing', () => {
     let tried = 0;
     let rejected = 0;
     await fc.assert(
-      fc.asyncProperty(request, async ({ path, query, method, body, contentType }) => {
+      fc.asyncProperty(request, async ({ path, query, method, body, contentType, cookie }) => {
         let url: string;
         try {
           url = new URL(urlOf(path, query)).toString();
         } catch {
           return; // not a URL any client could send
         }
-        const init: RequestInit = { method };
+        const headers: Record<string, string> = {};
+        if (cookie !== null) headers.Cookie = `yulu_editor=${cookie}`;
+        const init: RequestInit = { method, headers };
         if (body !== null && method !== 'GET' && method !== 'HEAD') {
           init.body = body;
-          if (contentType) init.headers = { 'Content-Type': contentType };
+          if (contentType) headers['Content-Type'] = contentType;
+        }
+        try {
+          new Headers(headers);
+        } catch {
+          return; // not a header any client could send
         }
         const res = await app.request(url, init);
         tried++;
