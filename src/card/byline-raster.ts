@@ -21,8 +21,13 @@ interface Entry {
   bytes: number;
 }
 const cache = new WeakMap<Rasterizer, Map<string, Entry>>();
-/** Per rasterizer; the Node runtime has one, so this bounds the process. */
-const MAX_BYTES = 24 * 2 ** 20;
+/** Per rasterizer; a runtime has one, so this bounds the process or isolate. */
+let maxBytes = 24 * 2 ** 20;
+
+/** Sets the budget (the Worker keeps less: an isolate has 128 MB for everything). */
+export function limitBylinePixels(bytes: number): void {
+  maxBytes = bytes;
+}
 
 export function bylinePatches(
   rasterizer: Rasterizer,
@@ -47,7 +52,7 @@ export function bylinePatches(
     let total = 0;
     for (const e of all.values()) total += e.bytes;
     for (const [old, e] of all) {
-      if (total <= MAX_BYTES) break;
+      if (total <= maxBytes) break;
       if (old === id) continue;
       all.delete(old);
       total -= e.bytes;

@@ -364,7 +364,8 @@ export function editorRoutes(options: EditorOptions) {
     const exp = Math.floor((options.now ?? Date.now)() / 1000) + DRAFT_TTL_SECONDS;
     const spec = { size: 'og', theme: 'paper', script: 'hans', scale: '1' };
     const query = await signDraft({ quoteId: id, text, ...spec }, key, exp);
-    const link = `${new URL(c.req.url).origin}/cards/draft/${id}.png?${query}`;
+    // The configured public origin, as everywhere links are made, never the request's Host.
+    const link = `${links.baseUrl.replace(/\/+$/, '')}/cards/draft/${id}.png?${query}`;
     return page(
       c,
       `Draft ${id}`,

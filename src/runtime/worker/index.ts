@@ -7,6 +7,7 @@ import catalog from '../../../quotes/catalog.json' with { type: 'json' };
 import corpus from '../../../quotes/corpus.json' with { type: 'json' };
 import manifest from '../../../fonts/manifest.json' with { type: 'json' };
 import yoga from 'satori/yoga.wasm';
+import { limitBylinePixels } from '../../card/byline-raster.ts';
 import { CardCache } from '../../card/card-cache.ts';
 import { CardEngine, renderVersion } from '../../card/engine.ts';
 import { signingKeys } from '../../desk/draft.ts';
@@ -37,6 +38,8 @@ export interface Env {
 }
 
 const library = new QuoteLibrary(catalog as unknown as Catalog, corpus as unknown as CorpusData);
+// An isolate has 128 MB for everything: keep fewer byline pixels than a Node process does.
+limitBylinePixels(8 * 2 ** 20);
 let engine: Promise<CardEngine> | undefined;
 let app: ReturnType<typeof createApp> | undefined;
 
