@@ -16,14 +16,9 @@ export interface QrColours {
   light: string;
 }
 
-/** The module path of `url`'s QR code (unit squares, no quiet zone) and its width in modules. */
-export function qrModules(url: string): { d: string; modules: number } {
-  return qrPath(url);
-}
-
 /** The QR code for `url` as an SVG group filling the square at (x, y) of side `size` px. */
 export function qrSvg(url: string, x: number, y: number, size: number, colours: QrColours): string {
-  const { d, modules } = qrPath(url);
+  const { d, modules } = qrModules(url);
   const box = modules + QR_QUIET_MODULES * 2;
   const scale = size / box;
   return `<g transform="translate(${x} ${y}) scale(${scale})" shape-rendering="crispEdges"><rect width="${box}" height="${box}" fill="${colours.light}"/><path transform="translate(${QR_QUIET_MODULES} ${QR_QUIET_MODULES})" d="${d}" fill="${colours.dark}"/></g>`;
@@ -38,7 +33,8 @@ export function qrSvg(url: string, x: number, y: number, size: number, colours: 
 const paths = new Map<string, { d: string; modules: number }>();
 const MAX_CACHED = 128;
 
-function qrPath(url: string): { d: string; modules: number } {
+/** The module path of `url`'s QR code (unit squares, no quiet zone) and its width in modules. */
+export function qrModules(url: string): { d: string; modules: number } {
   let path = paths.get(url);
   if (!path) {
     const { data, size } = encode(url, { ecc: 'M', border: 0 });
