@@ -6,6 +6,8 @@ import { YuluError } from '../errors.ts';
 /** The one place errors become HTTP: `{ error: { code, message } }` with the error's status. */
 export function errorResponse(c: Context, error: unknown): Response {
   if (error instanceof YuluError) {
+    if (error.retryAfter !== undefined)
+      c.header('Retry-After', String(Math.ceil(error.retryAfter)));
     return c.json(
       { error: { code: error.code, message: error.message } },
       error.status as ContentfulStatusCode,

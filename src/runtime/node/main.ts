@@ -1,11 +1,11 @@
 /** `npm start`: the local service on loopback, with the embedded corpus. No accounts, no network. */
-import { serve } from '@hono/node-server';
 import { signingKeys } from '../../desk/draft.ts';
 import { createApp } from '../../http/app.ts';
 import { QuoteLibrary } from '../../quotes/library.ts';
 import { loadArtifacts } from './artifacts.ts';
 import { lazyNodeCardEngine, nodeRenderVersion } from './cards.ts';
 import { openNodeStore } from './store.ts';
+import { limitsFromEnv, nodeRendering, serveBounded, socketClient } from './server.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const hostname = process.env.HOST ?? '127.0.0.1';
@@ -18,16 +18,19 @@ const library = new QuoteLibrary(catalog, corpus);
 const engine = lazyNodeCardEngine(library, baseUrl);
 await engine().catch((error: Error) => console.error(`cards unavailable: ${error.message}`));
 const store = openNodeStore();
+const rendering = nodeRendering(baseUrl);
+await rendering.render.ready; // render threads loaded before the first request
 const app = createApp({
   library,
-  cards: { engine },
+  cards: { engine, ...rendering },
+  clientKey: socketClient,
   links: { baseUrl, renderVersion: nodeRenderVersion() },
   store: () => store,
   editorToken: process.env.EDITOR_TOKEN,
   draftKeys: signingKeys(process.env.CARD_SIGNING_KEYS, process.env.EDITOR_TOKEN),
 });
 
-serve({ fetch: app.fetch, port, hostname }, (info) => {
+serveBounded({ fetch: app.fetch, port, hostname }, limitsFromEnv(), (info) => {
   console.log(
     `Yulu is running at http://${hostname === '0.0.0.0' ? '127.0.0.1' : hostname}:${info.port}/ (${catalog.quotes.length} quotes)`,
   );
