@@ -13,6 +13,7 @@ import { draftRoutes } from './drafts.ts';
 import type { SigningKey } from '../desk/draft.ts';
 import type { EditorialStore } from '../desk/store.ts';
 import { errorResponse } from './errors.ts';
+import { inputLimits } from './limits.ts';
 import { RenderGate, type RateLimiter } from '../card/admission.ts';
 import { inProcessRenderer, type CardRenderer } from '../card/card-renderer.ts';
 import type { Context } from 'hono';
@@ -78,6 +79,7 @@ export function createApp({
     if (!c.res.headers.has('Referrer-Policy'))
       c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
+  app.use(inputLimits()); // bodies and query values bounded before any route reads them
   // Health: the corpus, and whether cards and the editorial store can actually work right now.
   app.get('/healthz', async (c) => {
     const checks: Record<string, string> = {};
