@@ -514,7 +514,7 @@ function loginForm(token: string | undefined, problem: string): string {
 
 function statusOf(error: unknown): 400 | 401 | 403 | 404 | 409 | 500 | 503 {
   const status = error instanceof YuluError ? error.status : 500;
-  return ([400, 401, 403, 404, 409, 503].includes(status) ? status : 500) as 400;
+  return ([400, 401, 403, 404, 409, 413, 422, 429, 503].includes(status) ? status : 500) as 400;
 }
 
 function errorTitle(error: unknown): string {
