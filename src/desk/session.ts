@@ -80,3 +80,70 @@ export function newSession(editor: string, now = Date.now()): Session {
   crypto.getRandomValues(random);
   return { editor, csrf: base64url(random), expires: now + SESSION_SECONDS * 1000 };
 }
+
+/**
+ * Server-side sessions (issue 15). The cookie carries a random 256-bit ID; the store keeps only
+ * its SHA-256 with the editor's name, the CSRF token and the expiry, so a session can be revoked
+ * (signing out ends it everywhere at once; all of an editor's sessions can be ended together).
+ */
+export interface ServerSession {
+  /** The random ID the cookie carries (never stored). */
+  id: string;
+  idHash: string;
+  editor: string;
+  csrf: string;
+  expires: number;
+}
+
+function randomToken(bytes: number): string {
+  const random = new Uint8Array(bytes);
+  crypto.getRandomValues(random);
+  return base64url(random);
+}
+
+/** SHA-256 of a cookie's session ID, as the store keys it; null for a value that is no ID. */
+export async function sessionIdHash(id: string | undefined): Promise<string | null> {
+  if (!id || !/^[A-Za-z0-9_-]{43}$/.test(id)) return null;
+  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(id))));
+}
+
+export async function newServerSession(editor: string, now = Date.now()): Promise<ServerSession> {
+  const id = randomToken(32);
+  return {
+    id,
+    idHash: (await sessionIdHash(id)) as string,
+    editor,
+    csrf: randomToken(18),
+    expires: now + SESSION_SECONDS * 1000,
+  };
+}
+
+/**
+ * The session cookie for a public origin: on https it is `__Host-yulu_editor` — Secure, Path=/,
+ * no Domain, so no other host or plain-http page can set or read it — otherwise `yulu_editor`.
+ */
+export function sessionCookie(publicOrigin: string): {
+  name: string;
+  options: {
+    httpOnly: true;
+    sameSite: 'Strict';
+    secure: boolean;
+    path: '/';
+    maxAge: number;
+  };
+} {
+  const secure = publicOrigin.startsWith('https:');
+  return {
+    name: secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE,
+    options: { httpOnly: true, sameSite: 'Strict', secure, path: '/', maxAge: SESSION_SECONDS },
+  };
+}
+
+/** The origin (scheme://host[:port]) of a configured public base URL. */
+export function publicOrigin(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).origin;
+  } catch {
+    return baseUrl.replace(/\/+$/, '');
+  }
+}

@@ -53,6 +53,15 @@ export interface AuditEntry {
   after: unknown;
 }
 
+/** A server-side session: the hash of the cookie's random ID, whose it is, its CSRF token. */
+export interface StoredSession {
+  idHash: string;
+  editor: string;
+  csrf: string;
+  /** Expiry, ms since the epoch. */
+  expires: number;
+}
+
 /** Who is writing, what version they read (0: the record does not exist yet) and a retry key. */
 export interface WriteContext {
   actor: string;
@@ -305,6 +314,93 @@ export class EditorialStore {
       ]),
     );
     return inserted?.changes === 1 ? record : ((await this.trim(trim.quoteId)) ?? record);
+  }
+
+  /**
+   * Stores a new session under the SHA-256 of its cookie ID (see desk/session.ts) and prunes
+   * expired and revoked ones, so the table holds live sessions only.
+   */
+  async createSession(session: StoredSession): Promise<void> {
+    const at = this.now();
+    await this.guard(() =>
+      this.db.batch([
+        sql('DELETE FROM sessions WHERE expires_at <= ? OR revoked_at IS NOT NULL', at.getTime()),
+        sql(
+          'INSERT INTO sessions (id_hash, editor, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+          session.idHash,
+          session.editor,
+          session.csrf,
+          at.toISOString(),
+          session.expires,
+        ),
+      ]),
+    );
+  }
+
+  /** The live session with this ID hash: not expired, not revoked; otherwise null. */
+  async session(idHash: string): Promise<StoredSession | null> {
+    const [row] = await this.read(() =>
+      this.db.all(
+        'SELECT id_hash, editor, csrf, expires_at FROM sessions WHERE id_hash = ? AND revoked_at IS NULL AND expires_at > ?',
+        [idHash, this.now().getTime()],
+      ),
+    );
+    return row
+      ? {
+          idHash: String(row.id_hash),
+          editor: String(row.editor),
+          csrf: String(row.csrf),
+          expires: Number(row.expires_at),
+        }
+      : null;
+  }
+
+  /** Ends one session (signing out): its cookie stops working on every device at once. */
+  async revokeSession(idHash: string): Promise<void> {
+    await this.guard(() =>
+      this.db.batch([
+        sql(
+          'UPDATE sessions SET revoked_at = ? WHERE id_hash = ? AND revoked_at IS NULL',
+          this.now().toISOString(),
+          idHash,
+        ),
+      ]),
+    );
+  }
+
+  /** Ends every session of an editor (a lost laptop, an editor removed); returns how many. */
+  async revokeEditorSessions(editor: string): Promise<number> {
+    const [result] = await this.guard(() =>
+      this.db.batch([
+        sql(
+          'UPDATE sessions SET revoked_at = ? WHERE editor = ? AND revoked_at IS NULL',
+          this.now().toISOString(),
+          editor,
+        ),
+      ]),
+    );
+    return result?.changes ?? 0;
+  }
+
+  /**
+   * A secret the service keeps for itself: made by `make` the first time it is asked for and the
+   * same ever after, also when two processes ask at once (the first insert wins).
+   */
+  async keptSecret(name: string, make: () => string): Promise<string> {
+    const [, [row] = []] = await this.guard(async () => {
+      const results = await this.db.batch([
+        sql(
+          'INSERT INTO secrets (name, value, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING',
+          name,
+          make(),
+          this.now().toISOString(),
+        ),
+        sql('SELECT value FROM secrets WHERE name = ?', name),
+      ]);
+      return results.map((r) => r.rows);
+    });
+    if (!row) throw new YuluError('store_unavailable', `the secret "${name}" could not be kept`);
+    return String(row.value);
   }
 
   async audit(limit = 100): Promise<AuditEntry[]> {

@@ -170,6 +170,43 @@ export function storeContract(
       expect((await store.scheduled('2020-01-01'))?.quoteId).toBe('qa');
     });
 
+    it('keeps server-side sessions that sign-out revokes, per session and per editor', async () => {
+      const store = await migrated();
+      const far = Date.now() + 3_600_000;
+      const mk = (idHash: string, editor: string) => ({
+        idHash,
+        editor,
+        csrf: `c-${idHash}`,
+        expires: far,
+      });
+      await store.createSession(mk('h1', 'ann'));
+      await store.createSession(mk('h2', 'ann'));
+      await store.createSession(mk('h3', 'bob'));
+      expect(await store.session('h1')).toEqual(mk('h1', 'ann'));
+      await store.revokeSession('h1');
+      expect(await store.session('h1')).toBeNull();
+      expect(await store.session('h2')).not.toBeNull();
+      expect(await store.revokeEditorSessions('ann')).toBe(1);
+      expect(await store.session('h2')).toBeNull();
+      expect(await store.session('h3')).not.toBeNull();
+      await store.createSession({ ...mk('old', 'bob'), expires: Date.now() - 1 });
+      expect(await store.session('old')).toBeNull();
+      expect(await store.session('nope')).toBeNull();
+    });
+
+    it('makes a kept secret once and returns the same one after, also when asked at once', async () => {
+      const store = await migrated();
+      let made = 0;
+      const make = () => `secret-${++made}`;
+      const [a, b] = await Promise.all([
+        store.keptSecret('draft-signing-key', make),
+        store.keptSecret('draft-signing-key', make),
+      ]);
+      expect(a).toBe(b);
+      expect(await store.keptSecret('draft-signing-key', make)).toBe(a);
+      expect(await store.keptSecret('other', make)).not.toBe(a);
+    });
+
     it('keeps an append-only audit log with before and after', async () => {
       const store = await migrated();
       await store.setErratum(
