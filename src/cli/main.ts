@@ -15,6 +15,7 @@ import { renderCommand, RENDER_USAGE } from './render-command.ts';
 import { dailyCommand, DAILY_USAGE } from './daily-command.ts';
 import { openNodeStore } from '../runtime/node/store.ts';
 import { createNodeCardEngine } from '../runtime/node/cards.ts';
+import { backupCommand, BACKUP_USAGE } from './backup-command.ts';
 
 const USAGE = `usage: yulu <command>
   quotes list|show|search …   browse the quote catalog
@@ -22,6 +23,7 @@ const USAGE = `usage: yulu <command>
   catalog build               regenerate quotes/catalog.json and quotes/corpus.json
   catalog check               fail if the committed artifacts differ from a rebuild
   daily …                     the daily quote (${DAILY_USAGE.split('\n')[0]}); daily export renders days
+  ${BACKUP_USAGE.replaceAll('\n', '\n  ')}
   render …                    quote cards as PNG or SVG:
     ${RENDER_USAGE.replaceAll('\n', '\n    ')}`;
 
@@ -56,6 +58,10 @@ export function run(
         }),
       );
     }
+    case 'backup':
+    case 'export':
+    case 'import':
+      return backupCommand(command, rest, out);
     case 'quotes': {
       const { catalog, corpus } = loadArtifacts();
       quotesCommand(new QuoteLibrary(catalog, corpus), rest, out, process.stdout.isTTY === true);

@@ -1,16 +1,19 @@
 /** `npm start`: the local service on loopback, with the embedded corpus. No accounts, no network. */
-import { signingKeys } from '../../desk/draft.ts';
 import { createApp } from '../../http/app.ts';
 import { QuoteLibrary } from '../../quotes/library.ts';
 import { loadArtifacts } from './artifacts.ts';
 import { lazyNodeCardEngine, nodeRenderVersion } from './cards.ts';
 import { openNodeStore } from './store.ts';
 import { limitsFromEnv, nodeRendering, serveBounded, socketClient } from './server.ts';
+import { draftSigningKeys, editorTokenOrExit, loopbackWarning } from './startup.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const hostname = process.env.HOST ?? '127.0.0.1';
 /** Where cards' printed links and QR codes point: set YULU_BASE_URL when serving publicly. */
 const baseUrl = process.env.YULU_BASE_URL ?? `http://${hostname}:${port}`;
+const editorToken = editorTokenOrExit(process.env.EDITOR_TOKEN); // a weak token stops here
+const exposed = loopbackWarning(baseUrl, hostname);
+if (exposed) console.warn(exposed);
 const { catalog, corpus } = loadArtifacts();
 const library = new QuoteLibrary(catalog, corpus);
 // Fonts load before the first request; if one is missing or corrupt the service still starts,
@@ -26,8 +29,8 @@ const app = createApp({
   clientKey: socketClient,
   links: { baseUrl, renderVersion: nodeRenderVersion() },
   store: () => store,
-  editorToken: process.env.EDITOR_TOKEN,
-  draftKeys: signingKeys(process.env.CARD_SIGNING_KEYS, process.env.EDITOR_TOKEN),
+  editorToken,
+  draftKeys: await draftSigningKeys(process.env.CARD_SIGNING_KEYS, store),
 });
 
 serveBounded({ fetch: app.fetch, port, hostname }, limitsFromEnv(), (info) => {

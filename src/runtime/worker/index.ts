@@ -11,6 +11,7 @@ import { limitBylinePixels } from '../../card/byline-raster.ts';
 import { CardCache } from '../../card/card-cache.ts';
 import { CardEngine, renderVersion } from '../../card/engine.ts';
 import { signingKeys } from '../../desk/draft.ts';
+import { weakTokenReason } from '../../desk/token-strength.ts';
 import { createFontBook, fontsVersion } from '../../card/fonts.ts';
 import { initSatori } from '../../card/render.ts';
 import type { CorpusData } from '../../corpus/corpus-data.ts';
@@ -36,7 +37,7 @@ export interface Env {
   DB: D1Database;
   /** Secret for the editorial desk (`wrangler secret put EDITOR_TOKEN`; `.dev.vars` locally). */
   EDITOR_TOKEN?: string;
-  /** Keys for signed draft cards, "id:secret,…" newest first (a secret); default: from EDITOR_TOKEN. */
+  /** Keys for signed draft cards, "id:secret,…" newest first (a secret); without it drafts are off. */
   CARD_SIGNING_KEYS?: string;
   /** Rendered cards, kept for good (R2, wrangler.toml [[r2_buckets]]); absent: Cache API only. */
   CARDS?: R2Bucket;
@@ -85,6 +86,14 @@ async function loadEngine(env: Env): Promise<CardEngine> {
   });
 }
 
+/** A weak EDITOR_TOKEN keeps the desk closed (the Worker has no start-up to refuse). */
+function strongToken(token: string | undefined): string | undefined {
+  const weak = token ? weakTokenReason(token) : null;
+  if (!weak) return token;
+  console.error(`the editorial desk is closed: ${weak}`);
+  return undefined;
+}
+
 export default {
   fetch(request: Request, env: Env, ctx: WorkerExecutionContext): Response | Promise<Response> {
     const cardEngine = () => {
@@ -114,8 +123,8 @@ export default {
         renderVersion: renderVersion(fontsVersion(manifest as unknown as FontManifest)),
       },
       store: async () => new EditorialStore(d1Driver(env.DB)),
-      editorToken: env.EDITOR_TOKEN,
-      draftKeys: signingKeys(env.CARD_SIGNING_KEYS, env.EDITOR_TOKEN),
+      editorToken: strongToken(env.EDITOR_TOKEN),
+      draftKeys: signingKeys(env.CARD_SIGNING_KEYS),
     });
     return app.fetch(request, env, ctx);
   },
