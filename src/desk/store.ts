@@ -2,6 +2,7 @@ import { YuluError } from '../errors.ts';
 import { sql, type SqlDriver, type SqlStatement, type SqlValue } from './sql.ts';
 import { FALLBACK_ACTOR, todayInShanghai } from './daily.ts';
 import { base64url } from '../text/base64url.ts';
+import { assertCardText } from './card-text.ts';
 
 export const STATUSES = ['candidate', 'approved', 'rejected'] as const;
 export type QuoteStatus = (typeof STATUSES)[number];
@@ -226,6 +227,8 @@ export class EditorialStore {
     if (!change.reason.trim()) throw new YuluError('invalid_argument', 'an erratum needs a reason');
     if (!change.corrected.trim())
       throw new YuluError('invalid_argument', 'an erratum needs the corrected text');
+    assertCardText(change.corrected, 'the corrected text');
+    assertCardText(change.reason, 'the reason');
     return this.write<ErratumRecord>({
       context,
       request: change,

@@ -4,6 +4,7 @@ import { DRAFT_PARAMETERS, verifyDraft, type SigningKey } from '../desk/draft.ts
 import { YuluError } from '../errors.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
 import { strictQuery } from './validate.ts';
+import { assertCardText } from '../desk/card-text.ts';
 import { CardCache } from '../card/card-cache.ts';
 import { admitClient } from '../card/admission.ts';
 import { renderCost, type RenderJob } from '../card/card-renderer.ts';
@@ -43,6 +44,7 @@ export function draftRoutes(
     const base = library.resolve(id);
     if (!base.quote.flags.includes('machine-transcript'))
       throw new YuluError('invalid_argument', 'drafts are for machine-transcript quotes only');
+    assertCardText(draft.text, "a draft's text");
     if ([...draft.text].length > DRAFT_TEXT_MAX || !draft.text.trim())
       throw new YuluError(
         'invalid_argument',
