@@ -14,6 +14,7 @@ import type { SigningKey } from '../desk/draft.ts';
 import type { EditorialStore } from '../desk/store.ts';
 import { errorResponse } from './errors.ts';
 import { inputLimits } from './limits.ts';
+import { weakTokenReason } from '../desk/token-strength.ts';
 import { RenderGate, type RateLimiter } from '../card/admission.ts';
 import { inProcessRenderer, type CardRenderer } from '../card/card-renderer.ts';
 import type { Context } from 'hono';
@@ -71,6 +72,9 @@ export function createApp({
   now = () => Date.now(),
   clientKey = () => 'anonymous',
 }: AppOptions) {
+  // A desk behind a guessable token is no desk: runtimes check at start-up, this is the backstop.
+  const weak = editorToken ? weakTokenReason(editorToken) : null;
+  if (weak) throw new YuluError('invalid_argument', weak);
   const app = new Hono();
   // Every response, errors included: no MIME sniffing, no referrer leaks across origins.
   app.use(async (c, next) => {

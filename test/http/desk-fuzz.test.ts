@@ -19,7 +19,7 @@ import { memoryStore } from '../support/store.ts';
 const { catalog, corpus } = loadArtifacts();
 const library = new QuoteLibrary(catalog, corpus);
 const ORIGIN = 'https://desk.test';
-const TOKEN = 'desk-fuzz-token';
+const TOKEN = 'desk-fuzz-token-5b0e7d2c91a4';
 let app: ReturnType<typeof createApp>;
 let store: EditorialStore;
 let engine: Awaited<ReturnType<typeof createNodeCardEngine>>;
