@@ -10,6 +10,7 @@ import { YuluError } from '../errors.ts';
 
 // C0 and C1 controls except tab, line feed and carriage return; bidi embeddings, overrides and
 // isolates.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 const BREAK = /[ \t\u3000]*(?:\r\n|[\r\n\u2028\u2029\u0085])[\s\u3000]*/gu;
 const HAN = /\p{Script=Han}/u;
