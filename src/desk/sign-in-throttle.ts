@@ -25,8 +25,12 @@ export class SignInThrottle {
     private readonly maxClients = 10_000,
   ) {}
 
-  /** Seconds `client` must wait before its token is checked again (0: check it now). */
-  waitSeconds(client: string): number {
+  /**
+   * Seconds `client` must wait before a token of theirs is checked; 0 means check it now. An
+   * admitted attempt counts as a failure at once (cleared by `succeeded`), so twenty guesses sent
+   * in parallel cannot all slip through before the first one is known to be wrong.
+   */
+  admit(client: string): number {
     const record = this.clients.get(client);
     const left = record ? record.blockedUntil - this.now() : 0;
     if (left > 0) {
@@ -34,11 +38,16 @@ export class SignInThrottle {
       return Math.ceil(left / 1000);
     }
     this.stats.checked++;
+    this.failed(client);
     return 0;
   }
 
-  /** Records a wrong token; returns how many in a row this client has sent. */
-  failed(client: string): number {
+  /** Failures in a row of `client` (admitted attempts not yet known to be right count). */
+  failures(client: string): number {
+    return this.clients.get(client)?.failures ?? 0;
+  }
+
+  private failed(client: string): void {
     const record = this.clients.get(client) ?? { failures: 0, blockedUntil: 0 };
     record.failures++;
     if (record.failures > FREE_FAILURES)
@@ -50,7 +59,6 @@ export class SignInThrottle {
       const oldest = this.clients.keys().next().value;
       if (oldest !== undefined) this.clients.delete(oldest);
     }
-    return record.failures;
   }
 
   succeeded(client: string): void {

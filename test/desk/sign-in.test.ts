@@ -22,30 +22,29 @@ describe('sign-in backoff', () => {
   it('lets a few wrong tokens through, then doubles the wait per failure, per client', () => {
     let now = 0;
     const throttle = new SignInThrottle(() => now);
-    for (let i = 0; i < FREE_FAILURES; i++) {
-      expect(throttle.waitSeconds('a')).toBe(0);
-      throttle.failed('a');
-    }
-    expect(throttle.waitSeconds('a')).toBe(0);
-    throttle.failed('a'); // sixth: 1 s
-    expect(throttle.waitSeconds('a')).toBe(1);
-    expect(throttle.waitSeconds('b')).toBe(0); // another client is unaffected
+    for (let i = 0; i < FREE_FAILURES; i++) expect(throttle.admit('a')).toBe(0);
+    expect(throttle.admit('a')).toBe(0); // sixth: checked, and closes the door for 1 s
+    expect(throttle.admit('a')).toBe(1);
+    expect(throttle.admit('b')).toBe(0); // another client is unaffected
     now += 1000;
-    expect(throttle.waitSeconds('a')).toBe(0);
-    throttle.failed('a'); // seventh: 2 s
-    expect(throttle.waitSeconds('a')).toBe(2);
-    for (let i = 0; i < 30; i++) throttle.failed('a');
-    expect(throttle.waitSeconds('a')).toBe(MAX_BLOCK_MS / 1000);
+    expect(throttle.admit('a')).toBe(0); // seventh: 2 s
+    expect(throttle.admit('a')).toBe(2);
+    for (let i = 0; i < 30; i++) {
+      now += MAX_BLOCK_MS;
+      throttle.admit('a');
+    }
+    expect(throttle.admit('a')).toBe(MAX_BLOCK_MS / 1000);
     throttle.succeeded('a');
-    expect(throttle.waitSeconds('a')).toBe(0);
+    expect(throttle.admit('a')).toBe(0);
+    expect(throttle.failures('a')).toBe(1);
   });
 
-  it('checks only a handful of 10,000 rapid guesses from one client', () => {
+  it('checks only a handful of 10,000 rapid guesses from one client, also in parallel', () => {
     let now = 0;
     const throttle = new SignInThrottle(() => now);
     for (let i = 0; i < 10_000; i++) {
-      now += 1; // 1,000 guesses a second
-      if (throttle.waitSeconds('attacker') === 0) throttle.failed('attacker');
+      if (i % 20 === 0) now += 20; // 20 in flight at once, 1,000 a second
+      throttle.admit('attacker');
     }
     expect(throttle.stats.checked).toBeLessThan(20);
     expect(throttle.stats.refused).toBe(10_000 - throttle.stats.checked);
