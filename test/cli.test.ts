@@ -6,7 +6,11 @@ import { loadArtifacts } from '../src/runtime/node/artifacts.ts';
 
 function capture(argv: string[]): { code: number; output: string } {
   const lines: string[] = [];
-  const code = run(argv, (line) => lines.push(line));
+  const code = run(
+    argv,
+    (line) => lines.push(line),
+    (text) => lines.push(text),
+  );
   if (typeof code !== 'number')
     throw new Error('capture() is for synchronous verbs; await run() for render');
   return { code, output: lines.join('\n') };
@@ -55,6 +59,20 @@ describe('yulu quotes', () => {
     );
   });
 
+  it('show nests inner quotation marks and prints the cleaned source title, like the pages', () => {
+    const nested = catalog.quotes.find(
+      (q) => q.source === 'yan-junjie-waves-2024' && q.text.includes('“'),
+    )!;
+    const { output } = capture(['quotes', 'show', nested.id]);
+    const [first] = output.split('\n');
+    // One outer pair; the inner marks become ‘’ (the bug printed “…“…”。”).
+    expect(first).toMatch(/^“[^“”]*‘[^“”]+’[^“”]*”$/u);
+    const source = output.split('\n').find((line) => line.startsWith('source'))!;
+    // The captured title is width-folded ("MiniMax闫俊杰对话黄明明:AGI,只有…").
+    expect(source).toContain('MiniMax 闫俊杰对话黄明明：AGI，');
+    expect(source).not.toMatch(/[:,]/u);
+  });
+
   it('search finds quotes by text in either script', () => {
     const simplified = capture(['quotes', 'search', '爬楼梯', '--json']).output;
     expect((JSON.parse(simplified) as unknown[]).length).toBeGreaterThan(0);
@@ -72,6 +90,42 @@ describe('yulu quotes', () => {
     expect(() => capture(['quotes', 'list', '--min-score', 'high'])).toThrowError(
       /--min-score must be a number, got "high"/,
     );
+  });
+});
+
+describe('yulu --help', () => {
+  const cases: [argv: string[], shows: string][] = [
+    [[], 'usage: yulu <command>'],
+    [['--help'], 'usage: yulu <command>'],
+    [['-h'], 'usage: yulu <command>'],
+    [['help'], 'usage: yulu <command>'],
+    [['help', 'quotes'], 'usage: yulu quotes list'],
+    [['quotes', '--help'], 'usage: yulu quotes list'],
+    [['quotes', 'list', '--help'], 'usage: yulu quotes list'],
+    [['quotes', 'show', '--help'], 'usage: yulu quotes show <id>'],
+    [['quotes', 'search', '-h'], 'usage: yulu quotes search <text>'],
+    [['corpus', '--help'], 'usage: yulu corpus report'],
+    [['corpus', 'report', '--help'], 'usage: yulu corpus report'],
+    [['catalog', '--help'], 'usage: yulu catalog build'],
+    [['catalog', 'build', '--help'], 'usage: yulu catalog build'],
+    [['catalog', 'check', '--help'], 'usage: yulu catalog check'],
+    [['daily', '--help'], 'usage: yulu daily [--date'],
+    [['daily', 'export', '--help'], 'usage: yulu daily export --from'],
+    [['render', '--help'], 'usage: yulu render <id>'],
+    [['render', 'abcd1234', '--help'], 'usage: yulu render <id>'],
+  ];
+  it.each(cases)('yulu %j prints its usage and exits 0, running nothing', (argv, shows) => {
+    // Synchronous: help never loads the catalog, opens the store or builds anything.
+    const { code, output } = capture(argv);
+    expect(code).toBe(0);
+    expect(output.startsWith(shows)).toBe(true);
+  });
+
+  it('the bin exits 0 for a sub-verb --help', () => {
+    const out = execFileSync('node', ['bin/yulu.js', 'daily', 'export', '--help'], {
+      encoding: 'utf8',
+    });
+    expect(out).toMatch(/^usage: yulu daily export --from YYYY-MM-DD --to YYYY-MM-DD -o DIR/);
   });
 });
 
