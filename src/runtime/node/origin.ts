@@ -67,3 +67,25 @@ export function parsePort(value: string | undefined): number {
     );
   return port;
 }
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** What cards print and QR codes encode. */
+  publicOrigin: string;
+  /** Whether publicOrigin came from YULU_BASE_URL (else it is the listening origin). */
+  fromYuluBaseUrl: boolean;
+}
+
+/** `npm start`'s settings from PORT, HOST and YULU_BASE_URL; a bad value is a YuluError. */
+export function serverConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  const port = parsePort(env.PORT);
+  const host = env.HOST?.trim() || DEFAULT_HOST;
+  const fromYuluBaseUrl = (env.YULU_BASE_URL ?? '').trim() !== '';
+  return {
+    port,
+    host,
+    publicOrigin: publicOrigin(env.YULU_BASE_URL, listeningOrigin(host, port)),
+    fromYuluBaseUrl,
+  };
+}
