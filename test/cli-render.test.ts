@@ -160,7 +160,7 @@ describe('the origin CLI cards carry', () => {
     expect(bad.stderr).toMatch(/YULU_BASE_URL="yulu\.example" is not a URL/);
   });
 
-  it('daily export refuses a loopback origin unless --allow-loopback', () => {
+  it('daily export refuses a loopback origin, before rendering anything', () => {
     const args = ['bin/yulu.js', 'daily', 'export', '--from', '2026-11-23', '--to', '2026-11-23'];
     const refused = spawnSync('node', [...args, '-o', join(dir, 'refused')], {
       encoding: 'utf8',
@@ -170,18 +170,17 @@ describe('the origin CLI cards carry', () => {
     expect(refused.stderr).toMatch(/would point to http:\/\/localhost:8787 \(loopback\)/);
     expect(refused.stderr).toMatch(/YULU_BASE_URL=https:\/\/.*--allow-loopback/);
     expect(existsSync(join(dir, 'refused'))).toBe(false);
-    const allowed = spawnSync('node', [...args, '-o', join(dir, 'allowed'), '--allow-loopback'], {
-      encoding: 'utf8',
-      env: env({ YULU_BASE_URL: undefined }),
-    });
-    expect(allowed.status).toBe(0);
-    expect(allowed.stderr).toMatch(/warning: cards link to http:\/\/127\.0\.0\.1:8787/);
   });
 });
 
 describe('yulu daily', () => {
   it('prints the day’s pick and exports every size for a range', () => {
-    const env = { ...PUBLIC, YULU_DATA_DIR: join(dir, 'data') };
+    // No YULU_BASE_URL: the export runs only with --allow-loopback, and warns.
+    const env = Object.fromEntries(
+      Object.entries({ ...process.env, YULU_DATA_DIR: join(dir, 'data') }).filter(
+        ([key]) => key !== 'YULU_BASE_URL',
+      ),
+    );
     const pick = spawnSync('node', ['bin/yulu.js', 'daily', '--date', '2026-11-23', '--json'], {
       encoding: 'utf8',
       env,
@@ -192,11 +191,18 @@ describe('yulu daily', () => {
     const out = join(dir, 'export');
     const exported = spawnSync(
       'node',
-      ['bin/yulu.js', 'daily', 'export', '--from', '2026-11-23', '--to', '2026-11-24', '-o', out],
+      [
+        'bin/yulu.js',
+        ...['daily', 'export', '--from', '2026-11-23', '--to', '2026-11-24', '-o', out],
+        '--allow-loopback',
+      ],
       { encoding: 'utf8', env },
     );
     expect(exported.status).toBe(0);
     expect(exported.stdout).toMatch(/exported 2 days, 10 cards/);
+    expect(exported.stderr).toMatch(
+      /warning: cards link to http:\/\/127\.0\.0\.1:8787 \(loopback\)/,
+    );
     expect(readdirSync(join(out, '2026-11-23'))).toContain(
       `${quote.id}-xiaohongshu-paper-hans.png`,
     );
@@ -206,5 +212,5 @@ describe('yulu daily', () => {
     });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/calendar date/);
-  });
+  }, 60_000); // three processes, ten cards
 });

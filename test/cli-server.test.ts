@@ -136,7 +136,8 @@ describe('the start banner', () => {
   });
 });
 
-describe('npm start', () => {
+// Each test starts a server process (catalog, fonts, store): seconds each on a busy machine.
+describe('npm start', { timeout: 60_000 }, () => {
   it('serves permalink pages on HOST=::1, with bracketed links', async () => {
     const port = await freePort('::1');
     const banner = await start({ HOST: '::1', PORT: String(port) });
