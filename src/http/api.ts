@@ -1,17 +1,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { cardPath } from '../card/engine.ts';
 import { CARD_SIZES } from '../card/templates.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
 import type { Quote } from '../quotes/types.ts';
 import { YuluError } from '../errors.ts';
+import { cardUrl, permalink, sourceUrl, type Links } from './links.ts';
 import { validQuery } from './validate.ts';
 
-/** What the API needs to link to cards and pages: the public origin and the render version. */
-export interface ApiLinks {
-  baseUrl: string;
-  renderVersion: string;
-}
+/** What the API needs to link to cards and pages (links.ts). */
+export type ApiLinks = Links;
 
 const listQuery = z.strictObject({
   speaker: z.string().min(1).optional(),
@@ -26,12 +23,11 @@ const listQuery = z.strictObject({
 
 /** JSON API: quotes (filter, search, cursor pagination), one quote with its paragraph, sources. */
 export function apiRoutes(library: QuoteLibrary, links?: ApiLinks) {
-  const origin = links?.baseUrl.replace(/\/+$/, '') ?? '';
   const urls = (q: Quote) =>
     links
       ? {
-          permalink: `${origin}/q/${q.id}`,
-          sourceView: `${origin}/sources/${q.source}?hl=${q.id}#q-${q.id}`,
+          permalink: permalink(links, q.id),
+          sourceView: sourceUrl(links, q.source, q.id),
           cards: Object.fromEntries(
             CARD_SIZES.map((size) => {
               const spec = {
@@ -45,8 +41,8 @@ export function apiRoutes(library: QuoteLibrary, links?: ApiLinks) {
                 {
                   width: size.width,
                   height: size.height,
-                  png: `${origin}${cardPath(q.id, spec, 'png', links.renderVersion)}`,
-                  svg: `${origin}${cardPath(q.id, spec, 'svg', links.renderVersion)}`,
+                  png: cardUrl(links, q.id, spec, 'png'),
+                  svg: cardUrl(links, q.id, spec, 'svg'),
                 },
               ];
             }),

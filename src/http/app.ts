@@ -3,7 +3,8 @@ import type { QuoteLibrary } from '../quotes/library.ts';
 import { YuluError } from '../errors.ts';
 import type { CardCache } from '../card/card-cache.ts';
 import type { CardEngine } from '../card/engine.ts';
-import { apiRoutes, type ApiLinks } from './api.ts';
+import { apiRoutes } from './api.ts';
+import type { Links } from './links.ts';
 import { cardRoutes } from './cards.ts';
 import { dailyRoutes } from './daily.ts';
 import { editorRoutes } from './desk/routes.ts';
@@ -20,7 +21,7 @@ export interface AppOptions {
    * without it the app serves the API only. */
   cards?: { engine: CardEngine | (() => Promise<CardEngine>); cache?: CardCache };
   /** Public origin and render version, for the links the API and pages give out. */
-  links?: ApiLinks;
+  links?: Links;
   /** The editorial store (SQLite on Node, D1 on the Worker), opened on first use. */
   store?: () => Promise<EditorialStore>;
   /** EDITOR_TOKEN for the desk under /editor; without it the desk explains how to open it. */
