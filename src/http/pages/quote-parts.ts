@@ -2,19 +2,12 @@ import type { CardSpec } from '../../card/engine.ts';
 import { CARD_SIZES, SCALES, type CardSize } from '../../card/templates.ts';
 import type { Paragraph } from '../../corpus/types.ts';
 import type { QuoteFlag } from '../../quotes/types.ts';
-import { DISPLAY_SCRIPTS, type DisplayScript } from '../../text/script.ts';
+import { DISPLAY_SCRIPTS, SCRIPTS, type DisplayScript } from '../../text/scripts.ts';
 import { html, type Html } from '../html/markup.ts';
 import { cardHref, quoteHref, type Links } from '../links.ts';
 import { METHODS, pct } from './labels.ts';
 
 /** The pieces of the permalink page that depend only on the quote's ID, script and flags. */
-
-export const SCRIPTS: Record<DisplayScript, { label: string; lang: string; locale: string }> = {
-  hans: { label: '简体', lang: 'zh-Hans', locale: 'zh_CN' },
-  hant: { label: '繁體', lang: 'zh-Hant', locale: 'zh_TW' },
-  tw: { label: '台灣正體', lang: 'zh-Hant-TW', locale: 'zh_TW' },
-  hk: { label: '香港繁體', lang: 'zh-Hant-HK', locale: 'zh_HK' },
-};
 
 /** The card the page shows and unfurls into. */
 export const ogSpec = (script: DisplayScript): CardSpec => ({
@@ -23,12 +16,6 @@ export const ogSpec = (script: DisplayScript): CardSpec => ({
   script,
   scale: 1,
 });
-
-/** Quote marks for a script: “…‘…’…” in simplified, 「…『…』…」 in traditional. */
-export function quoted(text: string, script: DisplayScript): string {
-  if (script === 'hans') return `“${text.replaceAll('“', '‘').replaceAll('”', '’')}”`;
-  return `「${text.replace(/[「“]/g, '『').replace(/[」”]/g, '』')}」`;
-}
 
 const QUOTE_NOTES: Record<QuoteFlag, (p: Paragraph) => Html> = {
   'machine-transcript': () =>
@@ -54,8 +41,8 @@ export function quoteNotes(flags: readonly QuoteFlag[], paragraph: Paragraph): H
 export function scriptNav(id: string, script: DisplayScript): Html {
   return html`<nav class="scripts" aria-label="字形 Script">${DISPLAY_SCRIPTS.map((s) =>
     s === script
-      ? html`<strong aria-current="page" lang="${SCRIPTS[s].lang}">${SCRIPTS[s].label}</strong>`
-      : html`<a href="${quoteHref(id, s)}" hreflang="${SCRIPTS[s].lang}" lang="${SCRIPTS[s].lang}">${SCRIPTS[s].label}</a>`,
+      ? html`<strong aria-current="page" lang="${SCRIPTS[s].htmlLang}">${SCRIPTS[s].label}</strong>`
+      : html`<a href="${quoteHref(id, s)}" hreflang="${SCRIPTS[s].htmlLang}" lang="${SCRIPTS[s].htmlLang}">${SCRIPTS[s].label}</a>`,
   )}</nav>`;
 }
 

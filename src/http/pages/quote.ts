@@ -1,12 +1,13 @@
 import type { Context } from 'hono';
 import { cardSize } from '../../card/templates.ts';
 import type { ResolvedQuote } from '../../quotes/library.ts';
-import { convertScript, DISPLAY_SCRIPTS, type DisplayScript } from '../../text/script.ts';
+import { convertScript } from '../../text/script.ts';
+import { DISPLAY_SCRIPTS, quoted, SCRIPTS, type DisplayScript } from '../../text/scripts.ts';
 import { sitePage } from '../html/layout.ts';
 import { html, type Html } from '../html/markup.ts';
 import { cardHref, cardUrl, permalink, sourceHref, type Links } from '../links.ts';
 import { ROLES, SOURCE_KINDS } from './labels.ts';
-import { downloadRows, ogSpec, quoted, quoteNotes, SCRIPTS, scriptNav } from './quote-parts.ts';
+import { downloadRows, ogSpec, quoteNotes, scriptNav } from './quote-parts.ts';
 import {
   affiliation,
   clip,
@@ -57,7 +58,7 @@ function shown(links: Links, { quote, document }: ResolvedQuote, script: Display
     shown: {
       id: quote.id,
       script,
-      lang: SCRIPTS[script].lang,
+      lang: SCRIPTS[script].htmlLang,
       text,
       speaker,
       attributed,
@@ -76,7 +77,7 @@ function head(s: Shown): Html {
 <link rel="canonical" href="${s.permalink}">
 ${DISPLAY_SCRIPTS.map(
   (script) =>
-    html`<link rel="alternate" hreflang="${SCRIPTS[script].lang}" href="${script === 'hans' ? s.permalink : `${s.permalink}?script=${script}`}">
+    html`<link rel="alternate" hreflang="${SCRIPTS[script].htmlLang}" href="${script === 'hans' ? s.permalink : `${s.permalink}?script=${script}`}">
 `,
 )}<meta property="og:type" content="article">
 <meta property="og:site_name" content="语录 Yulu">
@@ -88,7 +89,7 @@ ${DISPLAY_SCRIPTS.map(
 <meta property="og:image:width" content="${og.width}">
 <meta property="og:image:height" content="${og.height}">
 <meta property="og:image:alt" content="${s.alt}">
-<meta property="og:locale" content="${SCRIPTS[s.script].locale}">
+<meta property="og:locale" content="${SCRIPTS[s.script].ogLocale}">
 <meta name="twitter:card" content="summary_large_image">
 <meta name="twitter:title" content="${s.attributed}">
 <meta name="twitter:description" content="${s.text}">

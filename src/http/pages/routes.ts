@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { YuluError } from '../../errors.ts';
 import type { QuoteLibrary, ResolvedQuote } from '../../quotes/library.ts';
-import { DISPLAY_SCRIPTS, type DisplayScript } from '../../text/script.ts';
+import { DISPLAY_SCRIPTS, isDisplayScript, type DisplayScript } from '../../text/scripts.ts';
 import type { Links } from '../links.ts';
 import { strictQuery } from '../validate.ts';
 import { errorPage } from './error.ts';
@@ -33,12 +33,12 @@ async function guarded(
 }
 
 function displayScript(script: string): DisplayScript {
-  if (!(DISPLAY_SCRIPTS as readonly string[]).includes(script))
+  if (!isDisplayScript(script))
     throw new YuluError(
       'invalid_argument',
       `unknown script "${script}"; allowed: ${DISPLAY_SCRIPTS.join(', ')}`,
     );
-  return script as DisplayScript;
+  return script;
 }
 
 /** GET /, /q/{id} and /sources/{slug}; mounted at the root. */

@@ -1,6 +1,7 @@
 import type { Person, SourceMeta } from '../../corpus/meta.ts';
 import { foldPunctuationWidth, spaceHanAndLatin } from '../../corpus/normalize/punctuation.ts';
 import type { QuoteLibrary } from '../../quotes/library.ts';
+import { SCRIPTS } from '../../text/scripts.ts';
 import { html, type Html } from '../html/markup.ts';
 import { sourceHref } from '../links.ts';
 
@@ -25,7 +26,7 @@ export function displayDate(meta: SourceMeta): string {
 }
 
 /** The `lang` of a source's own words. */
-export const sourceLang = (meta: SourceMeta) => (meta.script === 'hans' ? 'zh-Hans' : 'zh-Hant');
+export const sourceLang = (meta: SourceMeta) => SCRIPTS[meta.script].htmlLang;
 
 /** At most `max` characters (code points), with an ellipsis when cut. */
 export function clip(text: string, max: number): string {
