@@ -103,7 +103,7 @@ function wenkai(weight: 400): FontSpec {
     family: 'Yulu WenKai',
     face: 'kai',
     script: 'all',
-    scripts: ['hans', 'hant', 'tw', 'hk'],
+    scripts: [...DISPLAY_SCRIPTS],
     weight,
     style: 'normal',
     role: 'text',

@@ -1,12 +1,10 @@
 import { Hono, type Context } from 'hono';
-import { cardSpec } from '../card/engine.ts';
+import { cardRequest, cardSpec, DAILY_QUERY } from '../card/spec.ts';
 import { dailyPick, todayInShanghai } from '../desk/daily.ts';
 import type { EditorialStore } from '../desk/store.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
 import { cardHref, cardUrl, permalink, quoteHref, type Links } from './links.ts';
 import { strictQuery } from './validate.ts';
-
-const DAILY_PARAMETERS = ['date', 'size', 'theme', 'script', 'scale'];
 
 /**
  * The daily quote: `GET /api/daily?date=`, and `/daily`, `/daily.png`, `/daily.svg` which redirect
@@ -17,7 +15,7 @@ export function dailyRoutes(
   store: () => Promise<EditorialStore>,
   links: Links,
 ) {
-  const query = (c: Context) => strictQuery(c, DAILY_PARAMETERS);
+  const query = (c: Context) => strictQuery(c, DAILY_QUERY);
   const pick = async (date: string | undefined) =>
     dailyPick(date ?? todayInShanghai(), library, await store());
 
@@ -41,7 +39,7 @@ export function dailyRoutes(
   for (const format of ['png', 'svg'] as const) {
     app.get(`/daily.${format}`, async (c) => {
       const { date, ...rest } = query(c);
-      const spec = cardSpec(rest);
+      const spec = cardSpec(cardRequest(rest));
       const { quote } = await pick(date);
       return c.redirect(cardHref(links, quote.id, spec, format), 302);
     });

@@ -1,4 +1,4 @@
-import { canonicalQuery, type CardSpec } from '../card/engine.ts';
+import { canonicalQuery, type CardSpec } from '../card/spec.ts';
 import type { DisplayScript } from '../text/script.ts';
 
 /*

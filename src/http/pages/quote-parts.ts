@@ -1,4 +1,4 @@
-import type { CardSpec } from '../../card/engine.ts';
+import type { CardSpec } from '../../card/spec.ts';
 import { CARD_SIZES, SCALES, type CardSize } from '../../card/templates.ts';
 import type { Paragraph } from '../../corpus/types.ts';
 import type { QuoteFlag } from '../../quotes/types.ts';
