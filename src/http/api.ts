@@ -21,34 +21,28 @@ const listQuery = z.strictObject({
   cursor: z.string().regex(/^\d+$/, 'expected the nextCursor of a previous page').optional(),
 });
 
+/** A quote's page, its place in the source, and its card in every size (default theme and script). */
+function quoteUrls(links: ApiLinks, q: Quote) {
+  const cards = CARD_SIZES.map((size) => {
+    const spec = { size: size.name, theme: 'paper', script: 'hans' as const, scale: 1 as const };
+    const urls = {
+      width: size.width,
+      height: size.height,
+      png: cardUrl(links, q.id, spec, 'png'),
+      svg: cardUrl(links, q.id, spec, 'svg'),
+    };
+    return [size.name, urls] as const;
+  });
+  return {
+    permalink: permalink(links, q.id),
+    sourceView: sourceUrl(links, q.source, q.id),
+    cards: Object.fromEntries(cards),
+  };
+}
+
 /** JSON API: quotes (filter, search, cursor pagination), one quote with its paragraph, sources. */
 export function apiRoutes(library: QuoteLibrary, links?: ApiLinks) {
-  const urls = (q: Quote) =>
-    links
-      ? {
-          permalink: permalink(links, q.id),
-          sourceView: sourceUrl(links, q.source, q.id),
-          cards: Object.fromEntries(
-            CARD_SIZES.map((size) => {
-              const spec = {
-                size: size.name,
-                theme: 'paper',
-                script: 'hans' as const,
-                scale: 1 as const,
-              };
-              return [
-                size.name,
-                {
-                  width: size.width,
-                  height: size.height,
-                  png: cardUrl(links, q.id, spec, 'png'),
-                  svg: cardUrl(links, q.id, spec, 'svg'),
-                },
-              ];
-            }),
-          ),
-        }
-      : {};
+  const urls = (q: Quote) => (links ? quoteUrls(links, q) : {});
   const describe = (q: Quote) => ({ ...q, textHans: library.simplified(q), ...urls(q) });
 
   return new Hono()

@@ -47,6 +47,33 @@ async function probe(check: () => Promise<string>, ms = 2000): Promise<string> {
   }
 }
 
+/** GET /healthz: the corpus, and whether cards and the editorial store can work right now. */
+function healthRoutes(
+  library: QuoteLibrary,
+  cards: AppOptions['cards'],
+  store: AppOptions['store'],
+): Hono {
+  const app = new Hono();
+  app.get('/healthz', async (c) => {
+    const checks: Record<string, string> = {};
+    if (cards)
+      checks.cards = await probe(
+        async () =>
+          (typeof cards.engine === 'function' ? await cards.engine() : cards.engine).version,
+      );
+    if (store) checks.store = await probe(async () => (await (await store()).statuses(), 'ok'));
+    const ok = Object.values(checks).every((v) => !v.startsWith('unavailable'));
+    return c.json(
+      { ok, quotes: library.quotes.length, sources: library.documents.length, checks },
+      ok ? 200 : 503,
+      {
+        'Cache-Control': 'no-store',
+      },
+    );
+  });
+  return app;
+}
+
 /** The one Hono app every runtime serves. Runtime-free: dependencies come in through options. */
 export function createApp({
   library,
@@ -65,24 +92,7 @@ export function createApp({
     if (!c.res.headers.has('Referrer-Policy'))
       c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
-  // Health: the corpus, and whether cards and the editorial store can actually work right now.
-  app.get('/healthz', async (c) => {
-    const checks: Record<string, string> = {};
-    if (cards)
-      checks.cards = await probe(
-        async () =>
-          (typeof cards.engine === 'function' ? await cards.engine() : cards.engine).version,
-      );
-    if (store) checks.store = await probe(async () => (await (await store()).statuses(), 'ok'));
-    const ok = Object.values(checks).every((v) => !v.startsWith('unavailable'));
-    return c.json(
-      { ok, quotes: library.quotes.length, sources: library.documents.length, checks },
-      ok ? 200 : 503,
-      {
-        'Cache-Control': 'no-store',
-      },
-    );
-  });
+  app.route('/', healthRoutes(library, cards, store));
   // Before /api, whose catch-all answers unknown API routes.
   const engine = cards?.engine;
   const engineOf = engine && (typeof engine === 'function' ? engine : async () => engine);
