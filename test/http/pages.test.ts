@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CardEngine, CardSpec } from '../../src/card/engine.ts';
 import { CARD_SIZES } from '../../src/card/templates.ts';
 import { createApp } from '../../src/http/app.ts';
-import { pageRoutes } from '../../src/http/pages.ts';
+import { pageRoutes } from '../../src/http/pages/routes.ts';
 import { QuoteLibrary } from '../../src/quotes/library.ts';
 import type { Quote } from '../../src/quotes/types.ts';
 import { loadArtifacts } from '../../src/runtime/node/artifacts.ts';
