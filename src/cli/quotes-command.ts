@@ -1,6 +1,6 @@
 import type { QuoteLibrary, ResolvedQuote } from '../quotes/library.ts';
 import type { Quote } from '../quotes/types.ts';
-import { nestQuotes } from '../card/compose.ts';
+import { quoted } from '../text/scripts.ts';
 import { YuluError } from '../errors.ts';
 import { displaySourceTitle } from '../text/display-title.ts';
 import { numberOption, parse } from './args.ts';
@@ -108,7 +108,7 @@ function formatShow(
       ? `line ${paragraph.lines[0]}`
       : `lines ${paragraph.lines[0]}–${paragraph.lines[1]}`;
   return [
-    `“${nestQuotes(simplified, 'hans')}”`,
+    quoted(simplified, 'hans'),
     `— ${quote.speaker}${person ? `，${person.company} ${person.title}` : ''}`,
     '',
     `id          ${quote.id}   score ${quote.score}${quote.flags.length ? `   flags ${quote.flags.join(', ')}` : ''}`,
