@@ -35,8 +35,8 @@ export function run(
   const [command, ...rest] = argv;
   switch (command) {
     case 'daily': {
-      const { catalog, corpus } = loadArtifacts();
-      const library = new QuoteLibrary(catalog, corpus);
+      const { catalog, corpus, aliases } = loadArtifacts();
+      const library = new QuoteLibrary(catalog, corpus, aliases);
       return openNodeStore().then((store) =>
         dailyCommand(library, store, () => createNodeCardEngine(library, BASE_URL), rest, {
           out,
@@ -46,8 +46,8 @@ export function run(
       );
     }
     case 'render': {
-      const { catalog, corpus } = loadArtifacts();
-      const library = new QuoteLibrary(catalog, corpus);
+      const { catalog, corpus, aliases } = loadArtifacts();
+      const library = new QuoteLibrary(catalog, corpus, aliases);
       return createNodeCardEngine(library, BASE_URL).then((engine) =>
         renderCommand(library, engine, rest, {
           out,
@@ -57,8 +57,13 @@ export function run(
       );
     }
     case 'quotes': {
-      const { catalog, corpus } = loadArtifacts();
-      quotesCommand(new QuoteLibrary(catalog, corpus), rest, out, process.stdout.isTTY === true);
+      const { catalog, corpus, aliases } = loadArtifacts();
+      quotesCommand(
+        new QuoteLibrary(catalog, corpus, aliases),
+        rest,
+        out,
+        process.stdout.isTTY === true,
+      );
       return 0;
     }
     case 'corpus': {

@@ -3,7 +3,7 @@ import type { Quote } from '../quotes/types.ts';
 import { YuluError } from '../errors.ts';
 import { numberOption, parse } from './args.ts';
 
-const USAGE = `yulu quotes list [--speaker NAME] [--source SLUG] [--min-score N] [--limit N] [--json]
+const USAGE = `yulu quotes list [--speaker NAME] [--source SLUG] [--min-score N] [--tier publishable|all] [--limit N] [--json]
        yulu quotes show <id> [--json]
        yulu quotes search <text> [--limit N] [--json]`;
 
@@ -20,6 +20,7 @@ export function quotesCommand(
       speaker: { type: 'string' },
       source: { type: 'string' },
       'min-score': { type: 'string' },
+      tier: { type: 'string' },
       limit: { type: 'string' },
       json: { type: 'boolean' },
     },
@@ -41,6 +42,14 @@ export function quotesCommand(
       if (values.source) filter.source = values.source;
       const minScore = numberOption(values['min-score'], 'min-score');
       if (minScore !== undefined) filter.minScore = minScore;
+      // Publishable quotes by default, like every public listing; --tier all shows candidates too.
+      const tier = values.tier ?? 'publishable';
+      if (tier !== 'publishable' && tier !== 'all')
+        throw new YuluError(
+          'invalid_argument',
+          `--tier must be publishable or all, not "${tier}"\nusage: ${USAGE}`,
+        );
+      if (tier === 'publishable') filter.tier = 'publishable';
       return print(library.filter(filter));
     }
     case 'search': {
@@ -56,6 +65,9 @@ export function quotesCommand(
       const id = positionals[0];
       if (!id)
         throw new YuluError('invalid_argument', `quotes show needs a quote ID\nusage: ${USAGE}`);
+      // A retired ID (quotes/aliases.json) shows its successor, and says where the quote moved.
+      const moved = library.retired(id)?.successor;
+      if (moved) out(`quote ${id} moved to ${moved} (a catalog rebuild retired the old ID)`);
       const resolved = library.resolve(id);
       if (values.json)
         return out(
@@ -99,6 +111,7 @@ function formatShow({ quote, document, paragraph }: ResolvedQuote, color: boolea
     `— ${quote.speaker}${person ? `，${person.company} ${person.title}` : ''}`,
     '',
     `id          ${quote.id}   score ${quote.score}${quote.flags.length ? `   flags ${quote.flags.join(', ')}` : ''}`,
+    `tier        ${quote.tier}${quote.reasons.length ? ` (${quote.reasons.join(', ')})` : ''}`,
     `source      ${meta.title} · ${meta.publication} · ${meta.date}${meta.dateIsEstimate ? ' (estimated)' : ''}`,
     `paragraph   ${meta.slug} ${paragraph.id} (quotes/sources/${document.stem}.txt ${lines}), span ${start}–${end}`,
     `attributed  ${paragraph.attribution.method} (confidence ${paragraph.attribution.confidence}): ${paragraph.attribution.evidence}`,

@@ -13,6 +13,7 @@ import { draftRoutes } from './drafts.ts';
 import type { SigningKey } from '../desk/draft.ts';
 import type { EditorialStore } from '../desk/store.ts';
 import { errorResponse } from './errors.ts';
+import { retiredIds } from './retired.ts';
 
 export interface AppOptions {
   library: QuoteLibrary;
@@ -64,6 +65,7 @@ export function createApp({
     if (!c.res.headers.has('Referrer-Policy'))
       c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
+  app.use(retiredIds(library)); // retired quote IDs: 301 to the successor or 410 (quotes/aliases.json)
   // Health: the corpus, and whether cards and the editorial store can actually work right now.
   app.get('/healthz', async (c) => {
     const checks: Record<string, string> = {};

@@ -15,7 +15,7 @@ let corpus: CorpusData;
 let catalog: Catalog;
 beforeAll(() => {
   ({ corpus, catalog } = buildAll(readSources()));
-});
+}, 120_000); // a full build takes ~10 s on a busy machine
 
 /** Required share of labelled paragraphs (kind + speaker) right, per source. */
 const REQUIRED_ACCURACY: Record<string, number> = {

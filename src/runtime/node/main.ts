@@ -11,8 +11,8 @@ const port = Number(process.env.PORT ?? 8787);
 const hostname = process.env.HOST ?? '127.0.0.1';
 /** Where cards' printed links and QR codes point: set YULU_BASE_URL when serving publicly. */
 const baseUrl = process.env.YULU_BASE_URL ?? `http://${hostname}:${port}`;
-const { catalog, corpus } = loadArtifacts();
-const library = new QuoteLibrary(catalog, corpus);
+const { catalog, corpus, aliases } = loadArtifacts();
+const library = new QuoteLibrary(catalog, corpus, aliases);
 // Fonts load before the first request; if one is missing or corrupt the service still starts,
 // cards answer 503 naming the file, and /healthz reports it.
 const engine = lazyNodeCardEngine(library, baseUrl);
