@@ -77,7 +77,15 @@ export function candidatesOf(doc: Document, paragraph: Paragraph): Candidate[] {
         const hans = convertScript(text, doc.meta.script, 'hans');
         const endsParagraph = end === paragraph.text.length;
         const score = scoreSpan({ hans, role, machineTranscript, opensTurn: opensAnswer, sentences: j - i + 1, endsParagraph });
-        const verdict = verdictOf({ hans, role, machineTranscript, score: score.score, endsParagraph });
+        const verdict = verdictOf({
+          hans,
+          role,
+          machineTranscript,
+          score: score.score,
+          endsParagraph,
+          confidence: attribution.confidence,
+          opensTurn: opensAnswer,
+        });
         out.push({ paragraph, span: [start, end], text, hans, score, verdict });
       }
     }
