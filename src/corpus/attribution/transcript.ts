@@ -55,7 +55,8 @@ export function guestLogit(text: string, guestNames: readonly string[] = []): nu
     0.7 * you -
     2 * asksAtEnd -
     0.8 * Math.max(0, asksInside) -
-    1.5 * namesGuest
+    1.5 * namesGuest -
+    3 * hostRemarks
   );
 }
 
