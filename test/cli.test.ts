@@ -44,6 +44,21 @@ describe('yulu quotes', () => {
     );
   });
 
+  it('list shows publishable quotes unless --tier all; a retired ID says where it moved', () => {
+    const listed = (args: string[]) =>
+      JSON.parse(capture(['quotes', 'list', ...args, '--json']).output) as { tier: string }[];
+    const publishable = listed([]);
+    expect(publishable.length).toBe(catalog.quotes.filter((q) => q.tier === 'publishable').length);
+    expect(publishable.every((q) => q.tier === 'publishable')).toBe(true);
+    expect(listed(['--tier', 'all']).length).toBe(catalog.quotes.length);
+    expect(() => capture(['quotes', 'list', '--tier', 'some'])).toThrow(/--tier/);
+    const { aliases } = loadArtifacts();
+    const [oldId, alias] = Object.entries(aliases.aliases).find(([, a]) => a.successor)!;
+    const { output } = capture(['quotes', 'show', oldId]);
+    expect(output).toContain(`quote ${oldId} moved to ${alias.successor}`);
+    expect(output).toContain(`id          ${alias.successor}`);
+  });
+
   it('list accepts a traditional-script speaker name', () => {
     const { output } = capture(['quotes', 'list', '--speaker', '閆俊杰', '--limit', '1']);
     expect(output).toMatch(/闫俊杰/);

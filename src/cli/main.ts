@@ -65,8 +65,8 @@ export function run(
   const io = { out, err, isTTY: process.stderr.isTTY === true };
   switch (command) {
     case 'daily': {
-      const { catalog, corpus } = loadArtifacts();
-      const library = new QuoteLibrary(catalog, corpus);
+      const { catalog, corpus, aliases } = loadArtifacts();
+      const library = new QuoteLibrary(catalog, corpus, aliases);
       const origin = cardOrigin();
       return openNodeStore().then((store) =>
         dailyCommand(
@@ -84,8 +84,8 @@ export function run(
       );
     }
     case 'render': {
-      const { catalog, corpus } = loadArtifacts();
-      const library = new QuoteLibrary(catalog, corpus);
+      const { catalog, corpus, aliases } = loadArtifacts();
+      const library = new QuoteLibrary(catalog, corpus, aliases);
       const origin = cardOrigin();
       const warning = loopbackWarning(origin);
       if (warning) err(warning);
@@ -94,8 +94,13 @@ export function run(
       );
     }
     case 'quotes': {
-      const { catalog, corpus } = loadArtifacts();
-      quotesCommand(new QuoteLibrary(catalog, corpus), rest, out, process.stdout.isTTY === true);
+      const { catalog, corpus, aliases } = loadArtifacts();
+      quotesCommand(
+        new QuoteLibrary(catalog, corpus, aliases),
+        rest,
+        out,
+        process.stdout.isTTY === true,
+      );
       return 0;
     }
     case 'corpus': {

@@ -5,7 +5,7 @@ import { YuluError } from '../errors.ts';
 import { displaySourceTitle } from '../text/display-title.ts';
 import { numberOption, parse } from './args.ts';
 
-export const QUOTES_USAGE = `yulu quotes list [--speaker NAME] [--source SLUG] [--min-score N] [--limit N] [--json]
+export const QUOTES_USAGE = `yulu quotes list [--speaker NAME] [--source SLUG] [--min-score N] [--tier publishable|all] [--limit N] [--json]
        yulu quotes show <id> [--json]
        yulu quotes search <text> [--limit N] [--json]`;
 
@@ -22,6 +22,7 @@ export function quotesCommand(
       speaker: { type: 'string' },
       source: { type: 'string' },
       'min-score': { type: 'string' },
+      tier: { type: 'string' },
       limit: { type: 'string' },
       json: { type: 'boolean' },
     },
@@ -43,6 +44,14 @@ export function quotesCommand(
       if (values.source) filter.source = values.source;
       const minScore = numberOption(values['min-score'], 'min-score');
       if (minScore !== undefined) filter.minScore = minScore;
+      // Publishable quotes by default, like every public listing; --tier all shows candidates too.
+      const tier = values.tier ?? 'publishable';
+      if (tier !== 'publishable' && tier !== 'all')
+        throw new YuluError(
+          'invalid_argument',
+          `--tier must be publishable or all, not "${tier}"\nusage: ${QUOTES_USAGE}`,
+        );
+      if (tier === 'publishable') filter.tier = 'publishable';
       return print(library.filter(filter));
     }
     case 'search': {
@@ -61,6 +70,9 @@ export function quotesCommand(
           'invalid_argument',
           `quotes show needs a quote ID\nusage: ${QUOTES_USAGE}`,
         );
+      // A retired ID (quotes/aliases.json) shows its successor, and says where the quote moved.
+      const moved = library.retired(id)?.successor;
+      if (moved) out(`quote ${id} moved to ${moved} (a catalog rebuild retired the old ID)`);
       const resolved = library.resolve(id);
       if (values.json)
         return out(
@@ -112,6 +124,7 @@ function formatShow(
     `— ${quote.speaker}${person ? `，${person.company} ${person.title}` : ''}`,
     '',
     `id          ${quote.id}   score ${quote.score}${quote.flags.length ? `   flags ${quote.flags.join(', ')}` : ''}`,
+    `tier        ${quote.tier}${quote.reasons.length ? ` (${quote.reasons.join(', ')})` : ''}`,
     `source      ${displaySourceTitle(meta)} · ${meta.publication} · ${meta.date}${meta.dateIsEstimate ? ' (estimated)' : ''}`,
     `paragraph   ${meta.slug} ${paragraph.id} (quotes/sources/${document.stem}.txt ${lines}), span ${start}–${end}`,
     `attributed  ${paragraph.attribution.method} (confidence ${paragraph.attribution.confidence}): ${paragraph.attribution.evidence}`,

@@ -50,8 +50,12 @@ export async function renderCommand(
         'invalid_argument',
         `give exactly one quote ID, or --all / --speaker / --ids\nusage: ${RENDER_USAGE}`,
       );
-    const file = values.output ?? cardFileName(id, spec, format);
-    const bytes = await renderOne(engine, id, spec, format);
+    // A retired ID (quotes/aliases.json) renders its successor, and says so.
+    const moved = library.retired(id)?.successor;
+    if (moved) io.err(`quote ${id} moved to ${moved} (a catalog rebuild retired the old ID)\n`);
+    const target = moved ?? id;
+    const file = values.output ?? cardFileName(target, spec, format);
+    const bytes = await renderOne(engine, target, spec, format);
     writeOut(file, bytes);
     io.out(`wrote ${file} (${bytes.length} bytes)`);
     return 0;

@@ -10,8 +10,8 @@ import { openNodeStore } from './store.ts';
 // PORT, HOST, YULU_BASE_URL (where cards' printed links and QR codes point): README's table.
 const config = serverConfigOrExit(process.env);
 const baseUrl = config.publicOrigin;
-const { catalog, corpus } = loadArtifacts();
-const library = new QuoteLibrary(catalog, corpus);
+const { catalog, corpus, aliases } = loadArtifacts();
+const library = new QuoteLibrary(catalog, corpus, aliases);
 // Fonts load before the first request; if one is missing or corrupt the service still starts,
 // cards answer 503 naming the file, and /healthz reports it.
 const engine = lazyNodeCardEngine(library, baseUrl);
