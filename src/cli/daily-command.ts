@@ -7,11 +7,13 @@ import type { EditorialStore } from '../desk/store.ts';
 import { YuluError } from '../errors.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
 import { parse } from './args.ts';
+import { refuseLoopbackExport, type CardOrigin } from './card-origin.ts';
+import { cardFileName } from './file-names.ts';
 import { ProgressBar } from './progress.ts';
 import type { RenderIo } from './render-command.ts';
 
 export const DAILY_USAGE = `yulu daily [--date YYYY-MM-DD] [--json]
-       yulu daily export --from YYYY-MM-DD --to YYYY-MM-DD -o DIR [--theme T] [--script S]`;
+       yulu daily export --from YYYY-MM-DD --to YYYY-MM-DD -o DIR [--theme T] [--script S] [--allow-loopback]`;
 const MAX_EXPORT_DAYS = 366;
 
 /** `yulu daily`: the day's pick; `yulu daily export`: every day's cards in every size. */
@@ -21,8 +23,9 @@ export async function dailyCommand(
   engine: () => Promise<CardEngine>,
   args: string[],
   io: RenderIo,
+  origin: CardOrigin,
 ): Promise<number> {
-  if (args[0] === 'export') return exportDays(library, store, engine, args.slice(1), io);
+  if (args[0] === 'export') return exportDays(library, store, engine, args.slice(1), io, origin);
   const { values, positionals } = parse(
     args,
     { date: { type: 'string' }, json: { type: 'boolean' } },
@@ -52,6 +55,7 @@ async function exportDays(
   engineOf: () => Promise<CardEngine>,
   args: string[],
   io: RenderIo,
+  origin: CardOrigin,
 ): Promise<number> {
   const { values } = parse(
     args,
@@ -61,6 +65,7 @@ async function exportDays(
       output: { type: 'string', short: 'o' },
       theme: { type: 'string' },
       script: { type: 'string' },
+      'allow-loopback': { type: 'boolean' },
     },
     DAILY_USAGE,
   );
@@ -78,6 +83,7 @@ async function exportDays(
       throw new YuluError('invalid_argument', `export at most ${MAX_EXPORT_DAYS} days at a time`);
   }
   if (!days.length) throw new YuluError('invalid_argument', `--from ${from} is after --to ${to}`);
+  refuseLoopbackExport(origin, values['allow-loopback'] === true);
   const engine = await engineOf();
   const bar = new ProgressBar(days.length * CARD_SIZES.length, io);
   let files = 0;
@@ -88,7 +94,7 @@ async function exportDays(
     for (const size of CARD_SIZES) {
       const spec = cardSpec({ size: size.name, theme: values.theme, script: values.script });
       writeFileSync(
-        join(dir, `${pick.quote.id}-${size.name}.png`),
+        join(dir, cardFileName(pick.quote.id, spec, 'png')),
         (await engine.png(pick.quote.id, spec)).png,
       );
       files++;

@@ -104,7 +104,10 @@ async function fallback(
   );
   const approved = library.quotes.filter((q) => statuses.get(q.id) === 'approved');
   const candidates = library.quotes.filter(
-    (q) => statuses.get(q.id) !== 'rejected' && q.score >= CANDIDATE_MIN_SCORE,
+    (q) =>
+      statuses.get(q.id) !== 'rejected' &&
+      q.tier === 'publishable' &&
+      q.score >= CANDIDATE_MIN_SCORE,
   );
   // Unreviewed machine-transcript wording goes out only when nothing else is left.
   const transcribed = (q: Quote) => q.flags.includes('machine-transcript');

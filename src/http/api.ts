@@ -1,17 +1,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { cardPath } from '../card/engine.ts';
 import { CARD_SIZES } from '../card/templates.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
 import type { Quote } from '../quotes/types.ts';
 import { YuluError } from '../errors.ts';
+import { cardUrl, permalink, sourceUrl, type Links } from './links.ts';
 import { validQuery } from './validate.ts';
 
-/** What the API needs to link to cards and pages: the public origin and the render version. */
-export interface ApiLinks {
-  baseUrl: string;
-  renderVersion: string;
-}
+/** What the API needs to link to cards and pages (links.ts). */
+export type ApiLinks = Links;
 
 const listQuery = z.strictObject({
   speaker: z.string().min(1).optional(),
@@ -22,44 +19,40 @@ const listQuery = z.strictObject({
   maxLength: z.coerce.number().int().min(0).max(1000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().regex(/^\d+$/, 'expected the nextCursor of a previous page').optional(),
+  /** Publishable quotes unless asked for `all` (candidates wait for an editor). */
+  tier: z.enum(['publishable', 'all']).default('publishable'),
 });
+
+/** A quote's page, its place in the source, and its card in every size (default theme and script). */
+function quoteUrls(links: ApiLinks, q: Quote) {
+  const cards = CARD_SIZES.map((size) => {
+    const spec = { size: size.name, theme: 'paper', script: 'hans' as const, scale: 1 as const };
+    const urls = {
+      width: size.width,
+      height: size.height,
+      png: cardUrl(links, q.id, spec, 'png'),
+      svg: cardUrl(links, q.id, spec, 'svg'),
+    };
+    return [size.name, urls] as const;
+  });
+  return {
+    permalink: permalink(links, q.id),
+    sourceView: sourceUrl(links, q.source, q.id),
+    cards: Object.fromEntries(cards),
+  };
+}
 
 /** JSON API: quotes (filter, search, cursor pagination), one quote with its paragraph, sources. */
 export function apiRoutes(library: QuoteLibrary, links?: ApiLinks) {
-  const origin = links?.baseUrl.replace(/\/+$/, '') ?? '';
-  const urls = (q: Quote) =>
-    links
-      ? {
-          permalink: `${origin}/q/${q.id}`,
-          sourceView: `${origin}/sources/${q.source}?hl=${q.id}#q-${q.id}`,
-          cards: Object.fromEntries(
-            CARD_SIZES.map((size) => {
-              const spec = {
-                size: size.name,
-                theme: 'paper',
-                script: 'hans' as const,
-                scale: 1 as const,
-              };
-              return [
-                size.name,
-                {
-                  width: size.width,
-                  height: size.height,
-                  png: `${origin}${cardPath(q.id, spec, 'png', links.renderVersion)}`,
-                  svg: `${origin}${cardPath(q.id, spec, 'svg', links.renderVersion)}`,
-                },
-              ];
-            }),
-          ),
-        }
-      : {};
+  const urls = (q: Quote) => (links ? quoteUrls(links, q) : {});
   const describe = (q: Quote) => ({ ...q, textHans: library.simplified(q), ...urls(q) });
 
   return new Hono()
     .get('/quotes', validQuery(listQuery), (c) => {
-      const { speaker, source, q, minScore, minLength, maxLength, limit, cursor } =
+      const { speaker, source, q, minScore, minLength, maxLength, limit, cursor, tier } =
         c.req.valid('query');
       const filter: Parameters<QuoteLibrary['filter']>[0] = {};
+      if (tier === 'publishable') filter.tier = 'publishable';
       if (speaker) filter.speaker = speaker;
       if (source) filter.source = source;
       if (q) filter.text = q;

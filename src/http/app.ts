@@ -3,12 +3,13 @@ import type { QuoteLibrary } from '../quotes/library.ts';
 import { YuluError } from '../errors.ts';
 import type { CardCache } from '../card/card-cache.ts';
 import type { CardEngine } from '../card/engine.ts';
-import { apiRoutes, type ApiLinks } from './api.ts';
+import { apiRoutes } from './api.ts';
+import type { Links } from './links.ts';
 import { cardRoutes } from './cards.ts';
 import { dailyRoutes } from './daily.ts';
-import { editorRoutes } from './editor.ts';
+import { editorRoutes } from './desk/routes.ts';
 import { resolveEdited } from '../desk/overlay.ts';
-import { pageRoutes } from './pages.ts';
+import { pageRoutes } from './pages/routes.ts';
 import { draftRoutes } from './drafts.ts';
 import type { SigningKey } from '../desk/draft.ts';
 import type { EditorialStore } from '../desk/store.ts';
@@ -18,6 +19,7 @@ import { weakTokenReason } from '../desk/token-strength.ts';
 import { RenderGate, type RateLimiter } from '../card/admission.ts';
 import { inProcessRenderer, type CardRenderer } from '../card/card-renderer.ts';
 import type { Context } from 'hono';
+import { retiredIds } from './retired.ts';
 
 export interface AppOptions {
   library: QuoteLibrary;
@@ -35,7 +37,7 @@ export interface AppOptions {
   /** Who is asking, for per-client limits: the runtime knows (socket address, CF-Connecting-IP). */
   clientKey?: (c: Context) => string;
   /** Public origin and render version, for the links the API and pages give out. */
-  links?: ApiLinks;
+  links?: Links;
   /** The editorial store (SQLite on Node, D1 on the Worker), opened on first use. */
   store?: () => Promise<EditorialStore>;
   /** EDITOR_TOKEN for the desk under /editor; without it the desk explains how to open it. */
@@ -61,6 +63,33 @@ async function probe(check: () => Promise<string>, ms = 2000): Promise<string> {
   }
 }
 
+/** GET /healthz: the corpus, and whether cards and the editorial store can work right now. */
+function healthRoutes(
+  library: QuoteLibrary,
+  cards: AppOptions['cards'],
+  store: AppOptions['store'],
+): Hono {
+  const app = new Hono();
+  app.get('/healthz', async (c) => {
+    const checks: Record<string, string> = {};
+    if (cards)
+      checks.cards = await probe(
+        async () =>
+          (typeof cards.engine === 'function' ? await cards.engine() : cards.engine).version,
+      );
+    if (store) checks.store = await probe(async () => (await (await store()).statuses(), 'ok'));
+    const ok = Object.values(checks).every((v) => !v.startsWith('unavailable'));
+    return c.json(
+      { ok, quotes: library.quotes.length, sources: library.documents.length, checks },
+      ok ? 200 : 503,
+      {
+        'Cache-Control': 'no-store',
+      },
+    );
+  });
+  return app;
+}
+
 /** The one Hono app every runtime serves. Runtime-free: dependencies come in through options. */
 export function createApp({
   library,
@@ -84,24 +113,8 @@ export function createApp({
       c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
   app.use(inputLimits()); // bodies and query values bounded before any route reads them
-  // Health: the corpus, and whether cards and the editorial store can actually work right now.
-  app.get('/healthz', async (c) => {
-    const checks: Record<string, string> = {};
-    if (cards)
-      checks.cards = await probe(
-        async () =>
-          (typeof cards.engine === 'function' ? await cards.engine() : cards.engine).version,
-      );
-    if (store) checks.store = await probe(async () => (await (await store()).statuses(), 'ok'));
-    const ok = Object.values(checks).every((v) => !v.startsWith('unavailable'));
-    return c.json(
-      { ok, quotes: library.quotes.length, sources: library.documents.length, checks },
-      ok ? 200 : 503,
-      {
-        'Cache-Control': 'no-store',
-      },
-    );
-  });
+  app.use(retiredIds(library)); // retired quote IDs: 301 to the successor or 410 (quotes/aliases.json)
+  app.route('/', healthRoutes(library, cards, store));
   // Before /api, whose catch-all answers unknown API routes.
   const engine = cards?.engine;
   const engineOf = engine && (typeof engine === 'function' ? engine : async () => engine);

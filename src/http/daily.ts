@@ -1,12 +1,10 @@
 import { Hono, type Context } from 'hono';
-import { cardSpec, cardPath } from '../card/engine.ts';
+import { cardRequest, cardSpec, DAILY_QUERY } from '../card/spec.ts';
 import { dailyPick, todayInShanghai } from '../desk/daily.ts';
 import type { EditorialStore } from '../desk/store.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
-import type { ApiLinks } from './api.ts';
+import { cardHref, cardUrl, permalink, quoteHref, type Links } from './links.ts';
 import { strictQuery } from './validate.ts';
-
-const DAILY_PARAMETERS = ['date', 'size', 'theme', 'script', 'scale'];
 
 /**
  * The daily quote: `GET /api/daily?date=`, and `/daily`, `/daily.png`, `/daily.svg` which redirect
@@ -15,10 +13,9 @@ const DAILY_PARAMETERS = ['date', 'size', 'theme', 'script', 'scale'];
 export function dailyRoutes(
   library: QuoteLibrary,
   store: () => Promise<EditorialStore>,
-  links: ApiLinks,
+  links: Links,
 ) {
-  const origin = links.baseUrl.replace(/\/+$/, '');
-  const query = (c: Context) => strictQuery(c, DAILY_PARAMETERS);
+  const query = (c: Context) => strictQuery(c, DAILY_QUERY);
   const pick = async (date: string | undefined) =>
     dailyPick(date ?? todayInShanghai(), library, await store());
 
@@ -32,8 +29,8 @@ export function dailyRoutes(
         date: day,
         how,
         quote: { ...quote, textHans: library.simplified(quote) },
-        permalink: `${origin}/q/${quote.id}`,
-        card: `${origin}${cardPath(quote.id, spec, 'png', links.renderVersion)}`,
+        permalink: permalink(links, quote.id),
+        card: cardUrl(links, quote.id, spec, 'png'),
       },
       200,
       { 'Cache-Control': 'no-store' },
@@ -42,15 +39,15 @@ export function dailyRoutes(
   for (const format of ['png', 'svg'] as const) {
     app.get(`/daily.${format}`, async (c) => {
       const { date, ...rest } = query(c);
-      const spec = cardSpec(rest);
+      const spec = cardSpec(cardRequest(rest));
       const { quote } = await pick(date);
-      return c.redirect(cardPath(quote.id, spec, format, links.renderVersion), 302);
+      return c.redirect(cardHref(links, quote.id, spec, format), 302);
     });
   }
   app.get('/daily', async (c) => {
     const { date } = query(c);
     const { quote } = await pick(date);
-    return c.redirect(`/q/${quote.id}`, 302);
+    return c.redirect(quoteHref(quote.id), 302);
   });
   return app;
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { cardSpec, type CardEngine } from '../card/engine.ts';
+import type { CardEngine } from '../card/engine.ts';
+import { CARD_FILE, cardRequest, cardSpec } from '../card/spec.ts';
 import { DRAFT_PARAMETERS, verifyDraft, type SigningKey } from '../desk/draft.ts';
 import { YuluError } from '../errors.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
@@ -10,7 +11,6 @@ import { admitClient } from '../card/admission.ts';
 import { renderCost, type RenderJob } from '../card/card-renderer.ts';
 import { SVG_CSP, type CardAdmission } from './cards.ts';
 
-const DRAFT_FILE = /^([0-9a-z]{8})\.(png|svg)$/;
 /** Errata are at most this long; a draft is a proposed erratum. */
 export const DRAFT_TEXT_MAX = 300;
 
@@ -30,7 +30,7 @@ export function draftRoutes(
   drawn: CardCache = new CardCache(4 * 1024 * 1024),
 ) {
   return new Hono().get('/cards/draft/:file', async (c) => {
-    const match = DRAFT_FILE.exec(c.req.param('file'));
+    const match = CARD_FILE.exec(c.req.param('file'));
     if (!match)
       throw new YuluError(
         'route_not_found',
@@ -50,12 +50,7 @@ export function draftRoutes(
         'invalid_argument',
         `a draft's text must be 1–${DRAFT_TEXT_MAX} characters`,
       );
-    const spec = cardSpec({
-      size: draft.size,
-      theme: draft.theme,
-      script: draft.script,
-      scale: draft.scale,
-    });
+    const spec = cardSpec(cardRequest(draft));
     const flags = [...base.quote.flags.filter((f) => f !== 'edited'), 'draft' as const];
     const resolved = { ...base, quote: { ...base.quote, text: draft.text, flags } };
     const headers = {

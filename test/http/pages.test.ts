@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CardEngine, CardSpec } from '../../src/card/engine.ts';
 import { CARD_SIZES } from '../../src/card/templates.ts';
 import { createApp } from '../../src/http/app.ts';
-import { pageRoutes } from '../../src/http/pages.ts';
+import { pageRoutes } from '../../src/http/pages/routes.ts';
 import { QuoteLibrary } from '../../src/quotes/library.ts';
 import type { Quote } from '../../src/quotes/types.ts';
 import { loadArtifacts } from '../../src/runtime/node/artifacts.ts';
@@ -317,9 +317,15 @@ describe('GET /', () => {
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('content-security-policy')).toBe(CSP);
     for (const doc of corpus.documents) expect(body).toContain(`href="/sources/${doc.meta.slug}"`);
-    const top = [...catalog.quotes].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    // Top quotes are publishable ones only (issue 12): a higher-scoring candidate is not shown.
+    const byScore = [...catalog.quotes].sort(
+      (a, b) => b.score - a.score || a.id.localeCompare(b.id),
+    );
+    const top = byScore.filter((q) => q.tier === 'publishable');
     for (const q of top.slice(0, 10)) expect(body).toContain(`href="/q/${q.id}"`);
     expect(body).not.toContain(`href="/q/${top[10]!.id}"`);
+    const candidate = byScore.find((q) => q.tier === 'candidate')!;
+    expect(body).not.toContain(`href="/q/${candidate.id}"`);
     expect(body).toContain('href="/api/quotes"');
     expect(body).toContain('lang="en"');
   });

@@ -3,19 +3,19 @@ import { createApp } from '../../http/app.ts';
 import { QuoteLibrary } from '../../quotes/library.ts';
 import { loadArtifacts } from './artifacts.ts';
 import { lazyNodeCardEngine, nodeRenderVersion } from './cards.ts';
+import { listen, serverConfigOrExit } from './listen.ts';
 import { openNodeStore } from './store.ts';
-import { limitsFromEnv, nodeRendering, serveBounded, socketClient } from './server.ts';
+import { boundServer, limitsFromEnv, nodeRendering, socketClient } from './server.ts';
 import { draftSigningKeys, editorTokenOrExit, loopbackWarning } from './startup.ts';
 
-const port = Number(process.env.PORT ?? 8787);
-const hostname = process.env.HOST ?? '127.0.0.1';
-/** Where cards' printed links and QR codes point: set YULU_BASE_URL when serving publicly. */
-const baseUrl = process.env.YULU_BASE_URL ?? `http://${hostname}:${port}`;
+// PORT, HOST, YULU_BASE_URL (where cards' printed links and QR codes point): README's table.
+const config = serverConfigOrExit(process.env);
+const baseUrl = config.publicOrigin;
 const editorToken = editorTokenOrExit(process.env.EDITOR_TOKEN); // a weak token stops here
-const exposed = loopbackWarning(baseUrl, hostname);
+const exposed = loopbackWarning(baseUrl, config.host);
 if (exposed) console.warn(exposed);
-const { catalog, corpus } = loadArtifacts();
-const library = new QuoteLibrary(catalog, corpus);
+const { catalog, corpus, aliases } = loadArtifacts();
+const library = new QuoteLibrary(catalog, corpus, aliases);
 // Fonts load before the first request; if one is missing or corrupt the service still starts,
 // cards answer 503 naming the file, and /healthz reports it.
 const engine = lazyNodeCardEngine(library, baseUrl);
@@ -33,12 +33,13 @@ const app = createApp({
   draftKeys: await draftSigningKeys(process.env.CARD_SIGNING_KEYS, store),
 });
 
-serveBounded({ fetch: app.fetch, port, hostname }, limitsFromEnv(), (info) => {
-  console.log(
-    `Yulu is running at http://${hostname === '0.0.0.0' ? '127.0.0.1' : hostname}:${info.port}/ (${catalog.quotes.length} quotes)`,
-  );
-  console.log(`  try http://${hostname}:${info.port}/api/quotes?limit=5`);
-  console.log(
-    `  and http://${hostname}:${info.port}/cards/${catalog.quotes[0]?.id ?? ''}.png?size=og`,
-  );
-});
+// Timeouts, idle-socket closing and the connection cap (server.ts).
+boundServer(
+  listen({
+    ...config,
+    fetch: app.fetch,
+    quoteCount: catalog.quotes.length,
+    sampleId: catalog.quotes[0]?.id,
+  }) as import('node:http').Server,
+  limitsFromEnv(),
+);

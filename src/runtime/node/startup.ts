@@ -9,6 +9,7 @@ import { parseSigningKeys, type SigningKey } from '../../desk/draft.ts';
 import type { EditorialStore } from '../../desk/store.ts';
 import { weakTokenReason } from '../../desk/token-strength.ts';
 import { base64url } from '../../text/base64url.ts';
+import { isLoopbackOrigin } from './origin.ts';
 
 /** The editor token to open the desk with; exits the process when it is too weak. */
 export function editorTokenOrExit(token: string | undefined): string | undefined {
@@ -19,23 +20,25 @@ export function editorTokenOrExit(token: string | undefined): string | undefined
   process.exit(1);
 }
 
-const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1)$/;
-
 /** A warning when the public origin is loopback but the server is not only local. */
 export function loopbackWarning(
   baseUrl: string,
   host: string,
   env: NodeJS.ProcessEnv = process.env,
 ): string | null {
-  let hostname: string;
   try {
-    hostname = new URL(baseUrl).hostname;
+    if (!isLoopbackOrigin(baseUrl)) return null;
   } catch {
     return `YULU_BASE_URL "${baseUrl}" is not a URL; cards and links need an absolute https://… origin`;
   }
-  if (!LOOPBACK.test(hostname)) return null;
   const production = env.NODE_ENV === 'production';
-  if (!production && LOOPBACK.test(host)) return null;
+  const wildcard = host === '0.0.0.0' || host === '::';
+  if (
+    !production &&
+    !wildcard &&
+    isLoopbackOrigin(`http://${host.includes(':') ? `[${host}]` : host}`)
+  )
+    return null;
   return `warning: the public origin is ${baseUrl} (loopback) while ${production ? 'NODE_ENV=production' : `listening on ${host}`}; cards, QR codes and share links will point at it — set YULU_BASE_URL to the public origin`;
 }
 
