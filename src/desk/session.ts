@@ -1,10 +1,10 @@
 /**
  * Editor sessions, runtime-free (Web Crypto in Node and workerd). Signing in compares the
  * submitted token with EDITOR_TOKEN in constant time (HMAC both, compare with
- * `crypto.subtle.verify`); the session is a signed cookie value `payload.signature` carrying an
- * expiry and the CSRF token every write must echo.
+ * `crypto.subtle.verify`); the session lives on the server (the editorial store's `sessions`
+ * table), the cookie carries only its random ID, and every write must echo its CSRF token.
  */
-import { base64url, fromBase64url } from '../text/base64url.ts';
+import { base64url } from '../text/base64url.ts';
 
 export interface Session {
   editor: string;
@@ -33,52 +33,6 @@ export async function tokenMatches(submitted: string, configured: string): Promi
   const k = await key(configured);
   const expected = await crypto.subtle.sign('HMAC', k, encoder.encode(configured));
   return crypto.subtle.verify('HMAC', k, expected, encoder.encode(submitted));
-}
-
-export async function signSession(session: Session, secret: string): Promise<string> {
-  const payload = base64url(encoder.encode(JSON.stringify(session)));
-  const signature = new Uint8Array(
-    await crypto.subtle.sign('HMAC', await key(secret), encoder.encode(payload)),
-  );
-  return `${payload}.${base64url(signature)}`;
-}
-
-/** The session in a cookie value, or null when it is missing, forged, malformed or expired. */
-export async function readSession(
-  value: string | undefined,
-  secret: string,
-  now = Date.now(),
-): Promise<Session | null> {
-  if (!value || !secret) return null;
-  const [payload, signature, extra] = value.split('.');
-  if (!payload || !signature || extra !== undefined) return null;
-  const signatureBytes = fromBase64url(signature);
-  if (!signatureBytes) return null;
-  const valid = await crypto.subtle.verify(
-    'HMAC',
-    await key(secret),
-    signatureBytes,
-    encoder.encode(payload),
-  );
-  if (!valid) return null;
-  try {
-    const session = JSON.parse(
-      new TextDecoder().decode(fromBase64url(payload) ?? new Uint8Array()),
-    ) as Session;
-    return typeof session.expires === 'number' &&
-      session.expires > now &&
-      typeof session.csrf === 'string'
-      ? session
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-export function newSession(editor: string, now = Date.now()): Session {
-  const random = new Uint8Array(18);
-  crypto.getRandomValues(random);
-  return { editor, csrf: base64url(random), expires: now + SESSION_SECONDS * 1000 };
 }
 
 /**

@@ -129,6 +129,7 @@ export function createApp({
         token: editorToken,
         draftKeys,
         now,
+        clientKey,
         ...(engineOf
           ? { uncovered: async (text: string) => (await engineOf()).uncovered(text) }
           : {}),

@@ -9,7 +9,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, timedGet, type ServerProcess } from '../support/server-process.ts';
+import {
+  startServer,
+  STRONG_TOKEN,
+  timedGet,
+  type ServerProcess,
+} from '../support/server-process.ts';
 
 const IDLE_MS = 5_000;
 let server: ServerProcess;
@@ -144,4 +149,53 @@ describe('attacks on the server process', () => {
     },
     120_000,
   );
+
+  it('throttles 10,000 wrong sign-ins from one client; the right token still works for another', async () => {
+    const attempt = (token: string, localAddress: string) =>
+      new Promise<number>((resolve, reject) => {
+        const body = new URLSearchParams({ token }).toString();
+        const req = request(
+          new URL('/editor/login', server.base),
+          {
+            method: 'POST',
+            localAddress,
+            headers: {
+              'Content-Type': 'application/x-www-form-urlencoded',
+              'Content-Length': Buffer.byteLength(body),
+            },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    const started = performance.now();
+    const statuses = new Map<number, number>();
+    // 10,000 guesses from 127.0.0.1, 20 at a time.
+    for (let i = 0; i < 10_000; i += 20) {
+      const batch = await Promise.all(
+        Array.from({ length: 20 }, (_, j) =>
+          attempt(`guess-${i + j}-xxxxxxxxxxxxxxxx`, '127.0.0.1'),
+        ),
+      );
+      for (const s of batch) statuses.set(s, (statuses.get(s) ?? 0) + 1);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const checked = statuses.get(401) ?? 0;
+    const throttled = statuses.get(429) ?? 0;
+    // The editor, from another address, signs in at once.
+    const editor = await attempt(STRONG_TOKEN, '127.0.0.2');
+    const blocked = await attempt(STRONG_TOKEN, '127.0.0.1');
+    console.log(
+      `10,000 wrong sign-ins from one client in ${seconds.toFixed(1)} s: ${checked} checked (401), ${throttled} refused unchecked (429); ` +
+        `the right token from another client: ${editor}; from the guessing client: ${blocked}`,
+    );
+    expect(checked + throttled).toBe(10_000);
+    expect(checked).toBeLessThanOrEqual(20);
+    expect(editor).toBe(303);
+    expect(blocked).toBe(429);
+  }, 120_000);
 });

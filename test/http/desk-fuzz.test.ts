@@ -32,7 +32,8 @@ beforeAll(async () => {
   app = createApp({
     library,
     cards: { engine },
-    links: { baseUrl: 'https://yulu.example', renderVersion: engine.version },
+    // The desk's public origin: writes are checked against it (issue 15), not the request URL.
+    links: { baseUrl: ORIGIN, renderVersion: engine.version },
     store: async () => store,
     editorToken: TOKEN,
   });

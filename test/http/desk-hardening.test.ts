@@ -78,3 +78,135 @@ describe('desk writes', () => {
     expect(await store.scheduled('2020-01-01')).toBeNull();
   });
 });
+
+describe('sessions', () => {
+  it('signing out ends the session on the server: the old cookie no longer reads or writes', async () => {
+    const { cookie, csrf } = await signIn();
+    expect((await app.request(`${origin}/editor`, { headers: { Cookie: cookie } })).status).toBe(
+      200,
+    );
+    const out = await post('/editor/logout', { csrf }, { Cookie: cookie });
+    expect(out.status).toBe(303);
+    // A copy of the cookie kept elsewhere (another tab, a stolen copy) is dead too.
+    expect((await app.request(`${origin}/editor`, { headers: { Cookie: cookie } })).status).toBe(
+      401,
+    );
+    const id = catalog.quotes[32]!.id;
+    const write = await post(
+      `/editor/q/${id}/status`,
+      { status: 'approved', note: '', version: '0', csrf, key: crypto.randomUUID() },
+      { Cookie: cookie },
+    );
+    expect(write.status).toBe(401);
+    expect(await store.status(id)).toBeNull();
+  });
+
+  it('treats HEAD and OPTIONS as safe and marks every desk response no-store', async () => {
+    const { cookie } = await signIn();
+    const head = await app.request(`${origin}/editor`, {
+      method: 'HEAD',
+      headers: { Cookie: cookie },
+    });
+    expect(head.status).toBe(200);
+    const options = await app.request(`${origin}/editor/calendar`, {
+      method: 'OPTIONS',
+      headers: { Cookie: cookie },
+    });
+    expect(options.status).toBe(204);
+    expect(options.headers.get('allow')).toMatch(/GET/);
+    for (const path of ['/editor', '/editor/calendar', '/editor/login'])
+      expect(
+        (await app.request(`${origin}${path}`, { headers: { Cookie: cookie } })).headers.get(
+          'cache-control',
+        ),
+        path,
+      ).toMatch(/no-store/);
+  });
+
+  it('behind a TLS-terminating proxy: Origin checked against the public origin, __Host- Secure cookie', async () => {
+    const proxied = createApp({
+      library,
+      links: { baseUrl: 'https://yulu.example', renderVersion: 'test' },
+      store: async () => store,
+      editorToken: TOKEN,
+    });
+    // The proxy forwards plain http: the request's own URL is http://, the browser's Origin https://.
+    const login = await proxied.request('http://10.0.0.5:8787/editor/login', {
+      method: 'POST',
+      body: new URLSearchParams({ token: TOKEN }).toString(),
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: 'https://yulu.example',
+      },
+    });
+    expect(login.status).toBe(303);
+    const setCookie = login.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/^__Host-yulu_editor=/);
+    expect(setCookie).toMatch(/Secure/);
+    expect(setCookie).toMatch(/Path=\//);
+    const cross = await proxied.request('http://10.0.0.5:8787/editor/login', {
+      method: 'POST',
+      body: new URLSearchParams({ token: TOKEN }).toString(),
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: 'https://evil.example',
+      },
+    });
+    expect(cross.status).toBe(403);
+  });
+});
+
+describe('sign-in', () => {
+  it('backs off per client after a few wrong tokens, without checking them', async () => {
+    const throttled = createApp({
+      library,
+      links: { baseUrl: origin, renderVersion: 'test' },
+      store: async () => store,
+      editorToken: TOKEN,
+      clientKey: (c) => c.req.header('X-Test-Client') ?? 'nobody',
+    });
+    const attempt = (token: string, client: string) =>
+      throttled.request(`${origin}/editor/login`, {
+        method: 'POST',
+        body: new URLSearchParams({ token }).toString(),
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Test-Client': client },
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 50; i++) statuses.push((await attempt(`wrong-${i}`, 'guesser')).status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(6);
+    const refused = await attempt(TOKEN, 'guesser');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    // Another client is not locked out by someone else's guessing.
+    expect((await attempt(TOKEN, 'editor')).status).toBe(303);
+  });
+});
+
+describe('errata typed at the desk', () => {
+  it('collapses line breaks and refuses control characters', async () => {
+    const { cookie, csrf } = await signIn();
+    const quote = catalog.quotes.find(
+      (q) => q.flags.includes('machine-transcript') && /^\p{Script=Han}{5}/u.test(q.text),
+    )!;
+    const typed = `${quote.text.slice(0, 4)}${'\n'.repeat(60)}${quote.text.slice(4)}`;
+    const saved = await post(
+      `/editor/q/${quote.id}/erratum`,
+      { corrected: typed, reason: '听错', version: '0', csrf, key: crypto.randomUUID() },
+      { Cookie: cookie },
+    );
+    expect(saved.status).toBe(303);
+    expect((await store.erratum(quote.id))?.corrected).toBe(quote.text);
+    const control = await post(
+      `/editor/q/${quote.id}/erratum`,
+      {
+        corrected: `${quote.text}\u0007`,
+        reason: 'x',
+        version: '1',
+        csrf,
+        key: crypto.randomUUID(),
+      },
+      { Cookie: cookie },
+    );
+    expect(control.status).toBe(400);
+  });
+});
