@@ -10,7 +10,6 @@
  *   request in progress); only when every socket is busy is the new one refused. Thousands of
  *   idle sockets therefore never lock out a client that actually asks for something.
  */
-import { createAdaptorServer, type ServerType } from '@hono/node-server';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Context } from 'hono';
@@ -112,29 +111,6 @@ export function boundServer(server: Server, limits: ServerLimits): ConnectionSta
     });
   });
   return stats;
-}
-
-/**
- * Serves `fetch` on `hostname:port` with the limits applied. The listen backlog is the kernel's
- * maximum (somaxconn, typically 4096) rather than Node's 511: under a flood of connections a
- * full accept queue drops a new client's SYN, and it waits a second or more for the retransmit.
- */
-export function serveBounded(
-  options: {
-    fetch: Parameters<typeof createAdaptorServer>[0]['fetch'];
-    port: number;
-    hostname: string;
-  },
-  limits: ServerLimits,
-  listening?: (info: { port: number }) => void,
-): { server: ServerType; connections: ConnectionStats } {
-  const server = createAdaptorServer({ fetch: options.fetch });
-  const connections = boundServer(server as Server, limits);
-  server.listen({ port: options.port, host: options.hostname, backlog: 4096 }, () => {
-    const address = server.address();
-    listening?.({ port: typeof address === 'object' && address ? address.port : options.port });
-  });
-  return { server, connections };
 }
 
 /**
