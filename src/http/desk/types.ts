@@ -1,0 +1,30 @@
+import type { Hono } from 'hono';
+import type { SigningKey } from '../../desk/draft.ts';
+import type { Session } from '../../desk/session.ts';
+import type { EditorialStore } from '../../desk/store.ts';
+import type { QuoteLibrary } from '../../quotes/library.ts';
+import type { Links } from '../links.ts';
+
+/* The desk's options and app type, apart from routes.ts so the rooms it mounts need not import it. */
+
+export interface EditorOptions {
+  library: QuoteLibrary;
+  store: () => Promise<EditorialStore>;
+  links: Links;
+  /** EDITOR_TOKEN: without one the desk is closed and says how to open it. */
+  token: string | undefined;
+  /** Characters the card fonts cannot draw (errata must be drawable everywhere). */
+  uncovered?: (text: string) => Promise<string[]>;
+  /** Keys that sign draft-card links (the first signs); none: no previews. */
+  draftKeys?: readonly SigningKey[];
+  now?: () => number;
+}
+
+/** The options every desk room reads, defaults filled in. */
+export type DeskOptions = EditorOptions & {
+  draftKeys: readonly SigningKey[];
+  now: () => number;
+};
+
+/** The desk's Hono app: every route after the gate has the editor's session. */
+export type Desk = Hono<{ Variables: { session: Session } }>;
