@@ -39,6 +39,24 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', runtimeOnlyImports] },
   },
   {
+    // The Worker and what it shares with the bench run in workerd: no Node built-in, no native addon.
+    files: ['src/runtime/worker/**/*.ts', 'src/runtime/resvg-wasm.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'The Worker runs in workerd: no node:* modules.' },
+            {
+              group: ['@resvg/resvg-js'],
+              message: 'Native addon: the Worker rasterizes with @resvg/resvg-wasm.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests and benchmarks index into data they just built; a failed lookup fails loudly anyway.
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

@@ -2,12 +2,14 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The suite in projects, so the inner loop is fast: `npx vitest --project unit` (pure logic, no
- * rasterizer, no child process, no browser) while `vitest run` runs every project below.
+ * rasterizer, no child process, no browser, no pass over the whole corpus) while `vitest run`
+ * runs every project below.
  * The Worker's tests run inside workerd under their own config (vitest.workers.config.ts, project
  * `worker`, `npm run test:worker`): its pool cannot share a root with Node's.
  *
  * Every test file belongs to exactly one project: `unit` is whatever the others do not claim, so a
- * new file is never silently left out (move it out of `unit` when it renders, spawns or loads).
+ * new file is never silently left out (move it out of `unit` when it renders, spawns, reads the
+ * whole corpus or loads).
  */
 const PROJECTS = {
   /** Draws cards through Satori and resvg: goldens, every layout, the byline raster, QR decoding,
@@ -21,6 +23,18 @@ const PROJECTS = {
     'test/http/daily.test.ts',
     'test/http/drafts.test.ts',
     'test/http/node-server.test.ts',
+  ],
+  /**
+   * Reads every source in quotes/sources/: the catalog and alias rebuilds (and their determinism),
+   * repairs and attribution measured over the whole corpus.
+   */
+  corpus: [
+    'test/quotes/catalog.test.ts',
+    'test/quotes/aliases.test.ts',
+    'test/corpus/meta.test.ts',
+    'test/corpus/attribution-accuracy.test.ts',
+    'test/corpus/normalize/gbk-mojibake.test.ts',
+    'test/corpus/normalize/text-residue.test.ts',
   ],
   /** Spawns processes: the CLI, the local server, the Worker bundle build, the machine preflight. */
   cli: ['test/cli*.test.ts', 'test/worker-bundle.test.ts'],
@@ -46,6 +60,8 @@ const claimed = Object.values(PROJECTS).flat();
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // beforeAll hooks that read the whole corpus or load fonts get a test's time, not Vitest's 10 s.
+    hookTimeout: 30_000,
     projects: [
       {
         extends: true,
