@@ -1,7 +1,7 @@
 import { deskPage } from '../html/layout.ts';
 import { html } from '../html/markup.ts';
 import { nav } from './chrome.ts';
-import type { Desk, DeskOptions } from './types.ts';
+import type { Desk, DeskOptions } from './routes.ts';
 
 /** GET /editor/audit: the append-only log of every change, newest first. */
 export function deskAudit(app: Desk, { store }: DeskOptions): void {

@@ -11,7 +11,7 @@ import { YuluError } from '../../errors.ts';
 import { deskPage } from '../html/layout.ts';
 import { html, type Html } from '../html/markup.ts';
 import { readForm, sameOrigin } from './forms.ts';
-import type { Desk } from './types.ts';
+import type { Desk } from './routes.ts';
 
 const SIGN_IN = '登录 · Sign in';
 

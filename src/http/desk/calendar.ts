@@ -8,7 +8,7 @@ import { html, type Html } from '../html/markup.ts';
 import { quoteHref } from '../links.ts';
 import { nav } from './chrome.ts';
 import { conflictLine, hidden, readForm, unlessConflict, writeContext } from './forms.ts';
-import type { Desk, DeskOptions } from './types.ts';
+import type { Desk, DeskOptions } from './routes.ts';
 
 /** More than this many days of one speaker in a week is flagged on the calendar. */
 const SPEAKER_WEEK_LIMIT = 3;

@@ -6,7 +6,7 @@ import { html } from '../html/markup.ts';
 import { draftCardUrl } from '../links.ts';
 import { nav } from './chrome.ts';
 import { conflictLine, readForm, unlessConflict, writeContext } from './forms.ts';
-import type { Desk, DeskOptions } from './types.ts';
+import type { Desk, DeskOptions } from './routes.ts';
 
 /** Errata of machine-transcript quotes, and signed draft cards to preview one before saving. */
 export function deskErratum(app: Desk, options: DeskOptions): void {

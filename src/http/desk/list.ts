@@ -15,7 +15,7 @@ import { html, type Html } from '../html/markup.ts';
 import { cardHref, quoteHref, type Links } from '../links.ts';
 import { nav } from './chrome.ts';
 import { conflictLine, hidden, readForm, unlessConflict, writeContext } from './forms.ts';
-import type { Desk, DeskOptions } from './types.ts';
+import type { Desk, DeskOptions } from './routes.ts';
 
 const PAGE_SIZE = 30;
 /** The previews the desk offers (the first of each is the default). */

@@ -8,7 +8,7 @@ import { html, trusted, type Html } from '../html/markup.ts';
 import { cardHref } from '../links.ts';
 import { nav } from './chrome.ts';
 import { hidden, readForm } from './forms.ts';
-import type { Desk, DeskOptions } from './types.ts';
+import type { Desk, DeskOptions } from './routes.ts';
 
 /** Selecting words in the paragraph fills in the trim's offsets (the desk's only script). */
 const SELECT_SCRIPT = trusted(`<script>

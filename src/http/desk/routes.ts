@@ -1,4 +1,9 @@
 import { Hono } from 'hono';
+import type { SigningKey } from '../../desk/draft.ts';
+import type { Session } from '../../desk/session.ts';
+import type { EditorialStore } from '../../desk/store.ts';
+import type { QuoteLibrary } from '../../quotes/library.ts';
+import type { Links } from '../links.ts';
 import { deskAudit } from './audit.ts';
 import { deskAuth } from './auth.ts';
 import { deskCalendar } from './calendar.ts';
@@ -6,9 +11,28 @@ import { deskErrorPage } from './chrome.ts';
 import { deskErratum } from './erratum.ts';
 import { deskList } from './list.ts';
 import { deskQuote } from './quote.ts';
-import type { Desk, DeskOptions, EditorOptions } from './types.ts';
 
-export type { Desk, DeskOptions, EditorOptions } from './types.ts';
+export interface EditorOptions {
+  library: QuoteLibrary;
+  store: () => Promise<EditorialStore>;
+  links: Links;
+  /** EDITOR_TOKEN: without one the desk is closed and says how to open it. */
+  token: string | undefined;
+  /** Characters the card fonts cannot draw (errata must be drawable everywhere). */
+  uncovered?: (text: string) => Promise<string[]>;
+  /** Keys that sign draft-card links (the first signs); none: no previews. */
+  draftKeys?: readonly SigningKey[];
+  now?: () => number;
+}
+
+/** The options every desk room reads, defaults filled in. */
+export type DeskOptions = EditorOptions & {
+  draftKeys: readonly SigningKey[];
+  now: () => number;
+};
+
+/** The desk's Hono app: every route after the gate has the editor's session. */
+export type Desk = Hono<{ Variables: { session: Session } }>;
 
 /**
  * The editorial desk under /editor: sign in with the editor token, browse and search quotes with
