@@ -15,7 +15,9 @@ const LAYERS = [
   ['quotes'],
   ['fonts'], // the font charset is drawn from the corpus and the catalog
   ['card'],
-  ['desk'], // editorial state: errata and drafts are checked against the card's fonts
+  // Editorial state (errata and drafts are checked against the card's fonts); the daily quote and
+  // the share formats (daily/, share/: issue 14) read it.
+  ['desk', 'daily', 'share'],
   ['http'],
   ['runtime'],
   ['cli'],
