@@ -36,8 +36,11 @@ const PROJECTS = {
     'test/corpus/normalize/gbk-mojibake.test.ts',
     'test/corpus/normalize/text-residue.test.ts',
   ],
-  /** Spawns processes: the CLI, the local server, the Worker bundle build, the machine preflight. */
-  cli: ['test/cli*.test.ts', 'test/worker-bundle.test.ts'],
+  /**
+   * Spawns processes: the CLI, the local server (and its start-up, test/node-startup.test.ts from
+   * issue 15), the Worker bundle build, the machine preflight.
+   */
+  cli: ['test/cli*.test.ts', 'test/node-startup.test.ts', 'test/worker-bundle.test.ts'],
   /** Drives Chromium (playwright-core) against the running app. */
   browser: ['test/browser/**/*.test.ts'],
   /**
