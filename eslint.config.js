@@ -2,14 +2,25 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Node built-ins and native addons may only be imported by runtime entries, the CLI and scripts. */
+/**
+ * The core is runtime-free: Node built-ins, native or wasm rasterizers and the Workers runtime's
+ * modules may only be imported by the runtime adapters (src/runtime/), the CLI and scripts.
+ * (Import direction and cycles inside src/ are checked by test/structure.test.ts.)
+ */
 const runtimeOnlyImports = {
   patterns: [
     {
       group: ['node:*'],
       message: 'The core is runtime-free: node:* belongs in src/runtime/ or src/cli/.',
     },
-    { group: ['@resvg/resvg-js'], message: 'Native rasterizer belongs in src/runtime/node/.' },
+    {
+      group: ['cloudflare:*'],
+      message: 'The core is runtime-free: cloudflare:* belongs in src/runtime/worker/.',
+    },
+    {
+      group: ['@resvg/*'],
+      message: 'Rasterizers are runtime adapters: @resvg/* belongs in src/runtime/.',
+    },
   ],
 };
 
@@ -24,8 +35,26 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/runtime/node/**', 'src/cli/**'],
+    ignores: ['src/runtime/**', 'src/cli/**'],
     rules: { 'no-restricted-imports': ['error', runtimeOnlyImports] },
+  },
+  {
+    // The Worker and what it shares with the bench run in workerd: no Node built-in, no native addon.
+    files: ['src/runtime/worker/**/*.ts', 'src/runtime/resvg-wasm.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'The Worker runs in workerd: no node:* modules.' },
+            {
+              group: ['@resvg/resvg-js'],
+              message: 'Native addon: the Worker rasterizes with @resvg/resvg-wasm.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // Tests and benchmarks index into data they just built; a failed lookup fails loudly anyway.

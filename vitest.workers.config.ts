@@ -32,6 +32,7 @@ export default defineConfig(async () => {
       }),
     ],
     test: {
+      name: 'worker',
       include: ['test/worker/**/*.test.ts'],
       testTimeout: 60_000,
     },

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { initResvgWasm, resvgWasmRasterizer } from '../src/card/resvg-wasm.ts';
+import { initResvgWasm, resvgWasmRasterizer } from '../src/runtime/resvg-wasm.ts';
 
 const bytes = () =>
   readFileSync(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm'));
@@ -13,5 +13,5 @@ export function resvgWasmReady(): Promise<void> {
   return initResvgWasm(bytes);
 }
 
-/** Yulu's Worker rasterizer (src/card/resvg-wasm.ts), initialised from the wasm bytes. */
+/** Yulu's Worker rasterizer (src/runtime/resvg-wasm.ts), initialised from the wasm bytes. */
 export const benchResvgWasmRasterizer = resvgWasmRasterizer(bytes);

@@ -1,4 +1,5 @@
-import type { Rasterizer } from './render.ts';
+import { LRUCache } from 'lru-cache';
+import type { Rasterizer } from './ports.ts';
 
 /**
  * The byline layer as pixels, drawn once per byline and scale and laid over each card's quote
@@ -20,7 +21,7 @@ interface Entry {
   patches: Promise<Patch[]>;
   bytes: number;
 }
-const cache = new WeakMap<Rasterizer, Map<string, Entry>>();
+const caches = new WeakMap<Rasterizer, LRUCache<string, Entry>>();
 /** Per rasterizer; a runtime has one, so this bounds the process or isolate. */
 let maxBytes = 24 * 2 ** 20;
 
@@ -29,38 +30,42 @@ export function limitBylinePixels(bytes: number): void {
   maxBytes = bytes;
 }
 
+/** The rasterizer's byline cache, under the current budget (a changed budget starts afresh). */
+function cacheFor(rasterizer: Rasterizer): LRUCache<string, Entry> {
+  let entries = caches.get(rasterizer);
+  if (!entries || entries.maxSize !== maxBytes) {
+    // A pending raster counts one byte until its pixels are known, then is re-weighed.
+    entries = new LRUCache<string, Entry>({
+      maxSize: maxBytes,
+      sizeCalculation: (entry) => Math.max(1, entry.bytes),
+    });
+    caches.set(rasterizer, entries);
+  }
+  return entries;
+}
+
 export function bylinePatches(
   rasterizer: Rasterizer,
   key: string,
   svg: () => string,
   width: number,
 ): Promise<Patch[]> {
-  let entries = cache.get(rasterizer);
-  if (!entries) cache.set(rasterizer, (entries = new Map()));
+  const entries = cacheFor(rasterizer);
   const id = `${width}|${key}`;
   const kept = entries.get(id);
-  if (kept) {
-    entries.delete(id); // most recently used goes last
-    entries.set(id, kept);
-    return kept.patches;
-  }
+  if (kept) return kept.patches;
   const entry: Entry = { patches: Promise.resolve([]), bytes: 0 };
-  const all = entries;
   entry.patches = rasterizer.rgba(svg(), width).then((image) => {
     const found = cropToPatches(image.data, image.width, image.height);
     entry.bytes = found.reduce((n, p) => n + p.rgba.length, 0);
-    let total = 0;
-    for (const e of all.values()) total += e.bytes;
-    for (const [old, e] of all) {
-      if (total <= maxBytes) break;
-      if (old === id) continue;
-      all.delete(old);
-      total -= e.bytes;
-    }
+    // Re-weighed now its size is known; older bylines go first when over budget.
+    if (entries.peek(id) === entry) entries.set(id, entry);
     return found;
   });
   // A failed raster is not kept: the next card tries again.
-  entry.patches.catch(() => all.delete(id));
+  entry.patches.catch(() => {
+    if (entries.peek(id) === entry) entries.delete(id);
+  });
   entries.set(id, entry);
   return entry.patches;
 }

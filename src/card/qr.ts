@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { encode } from 'uqr';
 
 /**
@@ -30,8 +31,7 @@ export function qrSvg(url: string, x: number, y: number, size: number, colours: 
  * codes are kept. Each row's runs of dark modules are one rectangle, and the path is joined into
  * one flat string (built with +=, it would be kept as a rope of hundreds of pieces).
  */
-const paths = new Map<string, { d: string; modules: number }>();
-const MAX_CACHED = 128;
+const paths = new LRUCache<string, { d: string; modules: number }>({ max: 128 });
 
 /** The module path of `url`'s QR code (unit squares, no quiet zone) and its width in modules. */
 export function qrModules(url: string): { d: string; modules: number } {
@@ -49,7 +49,6 @@ export function qrModules(url: string): { d: string; modules: number } {
       }
     });
     path = { d: runs.join(''), modules: size };
-    if (paths.size >= MAX_CACHED) paths.delete(paths.keys().next().value as string);
     paths.set(url, path);
   }
   return path;

@@ -1,26 +1,18 @@
+import { LRUCache } from 'lru-cache';
 import satori, { init as initSatoriWasm } from 'satori/standalone';
 import { YuluError } from '../errors.ts';
 import type { ResolvedQuote } from '../quotes/library.ts';
 import { bylinePatches, compositeOver } from './byline-raster.ts';
 import { composeCard, type CardModel, type CardOptions } from './compose.ts';
 import type { FontBook } from './font-book.ts';
-import { encodePalettePng, type Deflate } from './png/encode.ts';
+import { encodePalettePng } from './png/encode.ts';
+import type { Rasterizer } from './ports.ts';
 import type { CardScale } from './templates.ts';
 import { QR_PLACEHOLDER_FILL, qrSvg } from './qr.ts';
 import { cardTree, qrColours, type CardLayer } from './tree.ts';
 
-/**
- * The rasterizer port: SVG in, premultiplied RGBA pixels out, at `width` px (opaque where the
- * SVG paints a background, as a card's quote layer does; its byline layer is transparent). Node
- * plugs in @resvg/resvg-js, the Worker @resvg/resvg-wasm; both receive SVG whose text is outlines
- * (Satori draws glyphs as paths), so neither needs fonts. PNG encoding is Yulu's own (png/), so
- * both runtimes write the same small palette PNGs.
- */
-export interface Rasterizer {
-  rgba(svg: string, width: number): Promise<{ data: Uint8Array; width: number; height: number }>;
-  /** The runtime's fastest zlib deflate, if it has one better than CompressionStream. */
-  deflate?: Deflate;
-}
+/** Re-exported for the runtimes that implement it; defined in ports.ts. */
+export type { Rasterizer } from './ports.ts';
 
 let satoriReady: Promise<void> | undefined;
 
@@ -103,8 +95,7 @@ const PLACEHOLDER = /^<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="[
  * in a document at one size, theme and script: drawn once, kept, and laid over each quote layer.
  * Its Satori ids are renamed so they cannot collide with the quote layer's.
  */
-const bylines = new Map<string, string>();
-const MAX_BYLINES = 256;
+const bylines = new LRUCache<string, string>({ max: 256 });
 
 async function bylineLayer(
   model: CardModel,
@@ -135,7 +126,6 @@ async function bylineLayer(
       .replace(/^<svg[^>]*>/, '')
       .replace(/<\/svg>\s*$/, '')
       .replaceAll('satori_', 'yulu_byline_');
-    if (bylines.size >= MAX_BYLINES) bylines.delete(bylines.keys().next().value as string);
     bylines.set(key, layer);
   }
   return { key, svg: layer };

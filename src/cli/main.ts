@@ -1,5 +1,5 @@
 /** The `yulu` command line. Thin: parses arguments, loads the committed artifacts, prints. */
-import { corpusReport, formatCorpusReport } from '../corpus/report.ts';
+import { corpusReport, formatCorpusReport } from '../quotes/report.ts';
 import { YuluError } from '../errors.ts';
 import { QuoteLibrary } from '../quotes/library.ts';
 import {

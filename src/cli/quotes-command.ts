@@ -2,7 +2,7 @@ import type { QuoteLibrary, ResolvedQuote } from '../quotes/library.ts';
 import type { Quote } from '../quotes/types.ts';
 import { quoted } from '../text/scripts.ts';
 import { YuluError } from '../errors.ts';
-import { displaySourceTitle } from '../text/display-title.ts';
+import { displaySourceTitle } from '../corpus/display-title.ts';
 import { numberOption, parse } from './args.ts';
 
 export const QUOTES_USAGE = `yulu quotes list [--speaker NAME] [--source SLUG] [--min-score N] [--tier publishable|all] [--limit N] [--json]

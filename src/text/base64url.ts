@@ -6,7 +6,7 @@ export function base64url(bytes: Uint8Array): string {
 }
 
 /** The bytes of unpadded base64url text, or null when it is not base64url. */
-export function fromBase64url(text: string): Uint8Array | null {
+export function fromBase64url(text: string): Uint8Array<ArrayBuffer> | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
   const binary = atob(
     text.replaceAll('-', '+').replaceAll('_', '/') + '='.repeat((4 - (text.length % 4)) % 4),

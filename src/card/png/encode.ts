@@ -1,8 +1,8 @@
 import { quantize } from './quantize.ts';
 
-/** zlib-wrapped deflate. The default is the standard CompressionStream (Node and workerd); Node
- * passes its zlib, which skips the stream plumbing (about 4 ms a card). */
-export type Deflate = (data: Uint8Array) => Promise<Uint8Array> | Uint8Array;
+import type { Deflate } from '../ports.ts';
+
+export type { Deflate };
 
 /** Opaque RGBA pixels → an 8-bit palette PNG. Runtime-free. */
 export async function encodePalettePng(
@@ -40,7 +40,7 @@ export async function encodePalettePng(
   return out;
 }
 
-async function deflateWithStreams(data: Uint8Array): Promise<Uint8Array> {
+async function deflateWithStreams(data: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
   const stream = new Blob([data]).stream().pipeThrough(new CompressionStream('deflate'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }

@@ -1,6 +1,6 @@
 import type { Person, SourceMeta } from '../../corpus/meta.ts';
 import { spaceHanAndLatin } from '../../corpus/normalize/punctuation.ts';
-import { displaySourceTitle } from '../../text/display-title.ts';
+import { displaySourceTitle } from '../../corpus/display-title.ts';
 import type { QuoteLibrary } from '../../quotes/library.ts';
 import { SCRIPTS } from '../../text/scripts.ts';
 import { html, type Html } from '../html/markup.ts';
@@ -17,7 +17,7 @@ export function affiliation(person: Person | undefined): string {
   return spaceHanAndLatin(`${company}${person.title}`).text;
 }
 
-/** A source's title for display: one rule for pages and the CLI (src/text/display-title.ts). */
+/** A source's title for display: one rule for pages and the CLI (src/corpus/display-title.ts). */
 export const displayTitle = (meta: SourceMeta): string => displaySourceTitle(meta);
 
 export function displayDate(meta: SourceMeta): string {

@@ -1,5 +1,5 @@
-import type { SourceMeta } from '../corpus/meta.ts';
-import { foldPunctuationWidth, spaceHanAndLatin } from '../corpus/normalize/punctuation.ts';
+import type { SourceMeta } from './meta.ts';
+import { foldPunctuationWidth, spaceHanAndLatin } from './normalize/punctuation.ts';
 
 /**
  * A source's title for display. Titles were width-folded in the captures like the text was

@@ -1,5 +1,10 @@
+/**
+ * The resvg-wasm rasterizer, shared by the runtimes that use it: the Worker (src/runtime/worker/
+ * resvg-wasm.ts passes the module wrangler bundled) and the bench (bench/resvg-wasm.ts, the bytes).
+ * A runtime adapter, not core: @resvg/* may only be imported under src/runtime/.
+ */
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
-import type { Rasterizer } from './render.ts';
+import type { Rasterizer } from '../card/ports.ts';
 
 let ready: Promise<void> | undefined;
 

@@ -1,5 +1,5 @@
-import type { Catalog } from '../quotes/types.ts';
-import type { CorpusData } from './corpus-data.ts';
+import type { Catalog } from './types.ts';
+import type { CorpusData } from '../corpus/corpus-data.ts';
 
 export interface SourceReport {
   slug: string;
