@@ -2,27 +2,16 @@ import { YuluError } from '../errors.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
 import type { Quote } from '../quotes/types.ts';
 import { hash53 } from '../text/hash.ts';
+import { FALLBACK_ACTOR, todayInShanghai } from './day.ts';
 import { resolveEdited } from './overlay.ts';
+
+export { DAILY_TIME_ZONE, FALLBACK_ACTOR, todayInShanghai } from './day.ts';
 import type { EditorialStore, ScheduleRecord } from './store.ts';
 
-/** Daily quotes follow the calendar in China, whatever the server's clock zone. */
-export const DAILY_TIME_ZONE = 'Asia/Shanghai';
 /** A quote does not come back within this many days. */
 export const NO_REPEAT_DAYS = 60;
-/** The actor recorded when a fallback pick is fixed for a day that has gone out. */
-export const FALLBACK_ACTOR = 'daily-fallback';
 /** Candidates good enough to stand in when nothing is approved. */
 const CANDIDATE_MIN_SCORE = 0.7;
-
-/** Today's date (YYYY-MM-DD) in Asia/Shanghai. */
-export function todayInShanghai(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: DAILY_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
 
 export function parseDay(day: string): string {
   if (

@@ -1,6 +1,6 @@
 import { YuluError } from '../errors.ts';
 import { sql, type SqlDriver, type SqlStatement, type SqlValue } from './sql.ts';
-import { FALLBACK_ACTOR, todayInShanghai } from './daily.ts';
+import { FALLBACK_ACTOR, todayInShanghai } from './day.ts';
 import { base64url } from '../text/base64url.ts';
 import { assertCardText } from './card-text.ts';
 
