@@ -6,6 +6,7 @@ import type { FontBook, Typeface } from './font-book.ts';
 import type { CardSize, CardTheme } from './templates.ts';
 import { withCompression } from './typeset/compress.ts';
 import { fitText, type FittedText } from './typeset/fit.ts';
+import { phraseSegmenter } from './typeset/phrases.ts';
 
 export interface CardOptions {
   size: CardSize;
@@ -27,6 +28,8 @@ export interface CardModel {
   lang: string;
   padding: { x: number; y: number };
   quote: {
+    /** The text as set: converted to the script, marks nested, closing mark appended. */
+    text: string;
     open: string;
     close: string;
     typeface: Typeface;
@@ -165,6 +168,7 @@ export function composeCard(
   };
   const compress = script === 'hans';
   const fitted = fitText(text, compress ? withCompression(quoteFace.measure) : quoteFace.measure, {
+    segmenter: phraseSegmenter(script === 'hans' ? 'hans' : 'hant'),
     width: box.width,
     height: box.height,
     maxSize: size.maxQuoteSize,
@@ -180,7 +184,7 @@ export function composeCard(
     script,
     lang: LANG[script],
     padding,
-    quote: { open, close, typeface: quoteFace, fitted, openWidth, compress },
+    quote: { text, open, close, typeface: quoteFace, fitted, openWidth, compress },
     brand,
     speaker,
     credit,
@@ -195,14 +199,36 @@ export function composeCard(
 }
 
 /**
- * Quotation marks inside the quote become the inner pair of the script, since the card wraps the
- * quote in the outer pair: “” → ‘’ in simplified; “”「」 → 『』 in traditional forms. Only the
- * marks change, never the words.
+ * Quotation marks inside the quote, whatever the source used (“” ‘’ 「」 『』), become the script's
+ * nested pairs below the card's own outer pair: simplified “ ‘ “ …, traditional 「 『 「 …. So a
+ * first-level quotation is ‘’ on a simplified card and 『』 on a traditional one. Only the marks
+ * change, never the words; an apostrophe inside a Latin word (`don’t`) is left alone.
  */
 export function nestQuotes(text: string, script: DisplayScript): string {
-  if (script === 'hans') return text.replaceAll('“', '‘').replaceAll('”', '’');
-  return text.replace(/[“「]/gu, '『').replace(/[”」]/gu, '』');
+  const [inner, outer] = script === 'hans' ? ['‘’', '“”'] : ['『』', '「」'];
+  const pair = (depth: number) => (depth % 2 === 1 ? inner : outer) as string;
+  const chars = [...text];
+  let depth = 0;
+  return chars
+    .map((c, i) => {
+      if (OPENING_MARKS.has(c)) {
+        depth++;
+        return pair(depth)[0];
+      }
+      if (CLOSING_MARKS.has(c)) {
+        const apostrophe =
+          c === '’' && /[A-Za-z]/.test(chars[i - 1] ?? '') && /[A-Za-z]/.test(chars[i + 1] ?? '');
+        if (apostrophe) return c;
+        const mark = pair(Math.max(depth, 1))[1];
+        depth = Math.max(depth - 1, 0);
+        return mark;
+      }
+      return c;
+    })
+    .join('');
 }
+const OPENING_MARKS = new Set([...'“‘「『']);
+const CLOSING_MARKS = new Set([...'”’」』']);
 
 /** The largest size ≤ `size` (down to 70% of it) at which `text` fits `width` px on one line. */
 function fitLineSize(text: string, face: Typeface, width: number, size: number): number {

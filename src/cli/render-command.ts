@@ -1,12 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { CardModel } from '../card/compose.ts';
 import { cardSpec, type CardEngine, type CardSpec } from '../card/engine.ts';
 import { YuluError } from '../errors.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
 import { parse } from './args.ts';
 import { ProgressBar } from './progress.ts';
 
-export const RENDER_USAGE = `yulu render <id> [--size og|square|portrait|xiaohongshu|story] [--theme T] [--script hans|hant|tw|hk] [--scale 1|2] [--svg] [-o card.png]
+export const RENDER_USAGE = `yulu render <id> [--size og|square|portrait|xiaohongshu|story] [--theme T] [--script hans|hant|tw|hk] [--scale 1|2] [--svg] [--lines] [-o card.png]
        yulu render --all | --speaker NAME | --ids a,b,c  [same options] -o DIR`;
 
 export interface RenderIo {
@@ -30,6 +31,7 @@ export async function renderCommand(
       script: { type: 'string' },
       scale: { type: 'string' },
       svg: { type: 'boolean' },
+      lines: { type: 'boolean' },
       output: { type: 'string', short: 'o' },
       all: { type: 'boolean' },
       speaker: { type: 'string' },
@@ -48,6 +50,11 @@ export async function renderCommand(
         'invalid_argument',
         `give exactly one quote ID, or --all / --speaker / --ids\nusage: ${RENDER_USAGE}`,
       );
+    if (values.lines) {
+      // The quote's lines as laid out, for reviewing breaks without opening images.
+      for (const line of cardLines((await engine.svg(id, spec)).model)) io.out(line);
+      return 0;
+    }
     const file =
       values.output ??
       `${id}-${spec.size}-${spec.theme}-${spec.script}${spec.scale === 2 ? '@2x' : ''}.${format}`;
@@ -133,6 +140,18 @@ function selectIds(
     return quotes.map((q) => q.id);
   }
   return library.quotes.map((q) => q.id);
+}
+
+/** `72px · 4 行` then each line between bars, with its justification spacing when it has one. */
+export function cardLines(model: CardModel): string[] {
+  const { fitted } = model.quote;
+  return [
+    `${fitted.fontSize}px · ${fitted.lines.length} 行`,
+    ...fitted.lines.map((line, i) => {
+      const spacing = fitted.letterSpacing[i] ?? 0;
+      return `${String(i + 1).padStart(2)} │${line.text}│${spacing > 0 ? ` +${spacing.toFixed(1)}px` : ''}`;
+    }),
+  ];
 }
 
 function writeOut(file: string, bytes: Uint8Array): void {
