@@ -13,6 +13,8 @@ export const SizeSchema = z.object({
   height: z.number().int().min(200).max(4096),
   minQuoteSize: z.number().min(12),
   maxQuoteSize: z.number().min(12),
+  /** The narrowest width (CSS px) the card is commonly shown at: small print and QR must work there. */
+  previewWidth: z.number().int().min(100),
 });
 export type CardSize = z.infer<typeof SizeSchema>;
 

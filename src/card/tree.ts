@@ -34,19 +34,49 @@ export function cardTree(model: CardModel, layer: CardLayer = 'all'): SatoriElem
       fontFamily: model.meta.family,
     },
     [
-      byline ? header(model) : h('div', { display: 'flex', height: model.brand.size * 1.4 }),
+      header(model, quote, byline),
       quote
         ? quoteBlock(model)
         : h('div', { display: 'flex', flexGrow: 1, margin: `${model.gap}px 0` }),
       footer(model, quote, byline),
+      ...(byline && model.draftBand ? [draftBand(model)] : []),
     ],
     { lang: model.lang },
   );
 }
 
-function header(model: CardModel): SatoriElement {
-  const { brand, theme } = model;
+/** A draft's band: full width across the top edge, in the accent colour, above the brand. */
+function draftBand(model: CardModel): SatoriElement {
+  const band = model.draftBand as NonNullable<CardModel['draftBand']>;
   return h(
+    'div',
+    {
+      position: 'absolute',
+      top: 0,
+      left: 0,
+      width: model.width,
+      height: band.height,
+      display: 'flex',
+      alignItems: 'center',
+      justifyContent: 'center',
+      backgroundColor: model.theme.accent,
+      color: model.theme.background,
+      fontSize: band.size,
+      letterSpacing: band.size * 0.2,
+      fontFamily: model.metaBold.family,
+      fontWeight: model.metaBold.weight,
+    },
+    band.text,
+  );
+}
+
+/**
+ * The top row: the brand (byline layer) and, on a card without a QR code, the link printed large
+ * at the right (quote layer), so the byline below has the full width.
+ */
+function header(model: CardModel, quote: boolean, byline: boolean): SatoriElement {
+  const { brand, theme, link } = model;
+  const brandText = h(
     'div',
     {
       display: 'flex',
@@ -57,7 +87,34 @@ function header(model: CardModel): SatoriElement {
       fontFamily: model.metaBold.family,
       fontWeight: model.metaBold.weight,
     },
-    brand.text,
+    byline ? brand.text : '',
+  );
+  const linkText =
+    quote && link.qrSize === 0
+      ? [
+          h(
+            'div',
+            {
+              display: 'flex',
+              fontSize: link.size,
+              lineHeight: 1.4,
+              color: theme.muted,
+              letterSpacing: link.size * 0.02,
+            },
+            link.text,
+          ),
+        ]
+      : [];
+  return h(
+    'div',
+    {
+      display: 'flex',
+      flexDirection: 'row',
+      justifyContent: 'space-between',
+      alignItems: 'center',
+      height: model.headerHeight,
+    },
+    [brandText, ...linkText],
   );
 }
 
@@ -96,7 +153,8 @@ function quoteBlock(model: CardModel): SatoriElement {
       display: 'flex',
       flexGrow: 1,
       flexDirection: 'column',
-      justifyContent: 'center',
+      justifyContent: 'flex-start',
+      paddingTop: quote.top,
       margin: `${gap}px 0`,
     },
     h(
@@ -170,24 +228,26 @@ function footer(model: CardModel, quote: boolean, byline: boolean): SatoriElemen
           fontWeight: model.metaBold.weight,
           color: theme.text,
         }),
-        ...(credit.text ? [row(credit.text, credit.size, { color: theme.muted })] : []),
-        row(source.text, source.size, { color: theme.muted }),
+        ...(credit.text
+          ? credit.rows.map((text) => row(text, credit.size, { color: theme.muted }))
+          : []),
+        ...source.rows.map((text) => row(text, source.size, { color: theme.muted })),
         ...(note
           ? [row(note.text, note.size, { color: theme.muted, lineHeight: 1.6, opacity: 0.85 })]
           : []),
       ]);
 
-  const right = !quote
-    ? h('div', {
-        display: 'flex',
-        marginLeft: 3 * u,
-        height: model.footer.right,
-        width: model.link.qrSize,
-      })
-    : h(
-        'div',
-        { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', marginLeft: 3 * u },
-        [
+  const rightBox = {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-end',
+    marginLeft: 3 * u,
+  };
+  const right = !link.label
+    ? h('div', { display: 'flex' })
+    : !quote
+      ? h('div', { ...rightBox, height: model.footer.right, width: link.qrSize })
+      : h('div', rightBox, [
           // The QR code's box; render.ts draws the code itself into it (see qr.ts).
           h('div', {
             display: 'flex',
@@ -200,15 +260,14 @@ function footer(model: CardModel, quote: boolean, byline: boolean): SatoriElemen
             {
               display: 'flex',
               marginTop: 0.8 * u,
-              fontSize: link.size,
+              fontSize: link.label.size,
               lineHeight: 1.4,
               color: theme.muted,
-              letterSpacing: link.size * 0.02,
+              letterSpacing: link.label.size * 0.1,
             },
-            link.text,
+            link.label.text,
           ),
-        ],
-      );
+        ]);
 
   return h(
     'div',

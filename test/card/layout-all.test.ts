@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { composeCard, type CardModel } from '../../src/card/compose.ts';
+import { composeCard, PREVIEW_MIN_PX, type CardModel } from '../../src/card/compose.ts';
 import type { FontBook } from '../../src/card/font-book.ts';
 import { CARD_SIZES, CARD_THEMES } from '../../src/card/templates.ts';
 import { hasOrphan } from '../../src/card/typeset/break-lines.ts';
@@ -38,6 +38,23 @@ function problems(model: CardModel): string[] {
       if (!typeface.covers(c)) found.push(`no glyph for ${c} in ${typeface.family}`);
   }
   if (hasOrphan(fitted.lines)) found.push('orphan on the last line');
+  // Small print readable at the size's preview width (compose.ts PREVIEW_MIN_PX).
+  const size = CARD_SIZES.find((s) => s.width === model.width && s.height === model.height)!;
+  const atPreview = (px: number) => px * (size.previewWidth / size.width);
+  const small: [string, number, number][] = [
+    ['speaker', model.speaker.size, PREVIEW_MIN_PX.speaker],
+    ['brand', model.brand.size, PREVIEW_MIN_PX.brand],
+    ['source', model.source.size, PREVIEW_MIN_PX.meta],
+    ...(model.credit.text
+      ? [['credit', model.credit.size, PREVIEW_MIN_PX.meta] as [string, number, number]]
+      : []),
+  ];
+  for (const [what, px, min] of small)
+    if (atPreview(px) < min - 0.01)
+      found.push(`${what} is ${atPreview(px).toFixed(1)} px at preview width (minimum ${min})`);
+  // Marks: simplified “ ‘, traditional 「 『, whatever the source used.
+  const foreign = model.script === 'hans' ? /[「」『』]/u : /[“”‘]|’(?![A-Za-z])/u;
+  if (foreign.test(model.quote.text)) found.push(`mixed quotation marks in ${model.quote.text}`);
   const metaText = [
     model.credit.text,
     model.source.text,

@@ -21,10 +21,11 @@ describe('phrase segmentation (BudouX)', () => {
   });
 
   it('keeps a number with its unit and its ordinal prefix', () => {
-    const texts = toUnits('融资了10亿美元，第3轮，大概3.5倍', measure).map((u) => u.text);
+    const texts = toUnits('融资了10亿美元，第3轮，大概3.5倍，小1-2个', measure).map((u) => u.text);
+    expect(texts).toContain('1-2个');
     expect(texts).toContain('10亿');
     expect(texts).toContain('第3轮，');
-    expect(texts).toContain('3.5倍');
+    expect(texts).toContain('3.5倍，');
   });
 
   it('breaks between phrases where the line allows, inside one only when it is wider than the line', () => {

@@ -46,7 +46,7 @@ const NUMBER_UNIT = new Set([
   ...'个年月日号亿万千百倍岁元块次天周分秒米度家位名款条项种轮层步张台篇句期届%‰℃',
 ]);
 const NUMBER_PREFIX = new Set([...'第约近超']);
-const NUMBER = /^[\p{Nd}][\p{Nd}.,]*$/u;
+const NUMBER = /^\p{Nd}(?:[\p{Nd}.,\-–~]*\p{Nd})?$/u;
 
 export function toUnits(text: string, measure: Measure, segmenter?: Segmenter): Unit[] {
   const raw: string[] = [];
