@@ -4,10 +4,19 @@ import type { ResolvedQuote } from '../quotes/library.ts';
 import { convertScript, type DisplayScript } from '../text/script.ts';
 import type { FontBook, Typeface } from './font-book.ts';
 import { QR_QUIET_MODULES, qrModules } from './qr.ts';
-import type { CardSize, CardTheme } from './templates.ts';
+import {
+  CARD_LAYOUTS,
+  VERTICAL_SIZES,
+  type CardLayout,
+  type CardSize,
+  type CardTheme,
+} from './templates.ts';
 import { withCompression } from './typeset/compress.ts';
 import { fitText, type FittedText } from './typeset/fit.ts';
+import { justifiable } from './typeset/break-lines.ts';
 import { phraseSegmenter } from './typeset/phrases.ts';
+import type { Measure } from './typeset/units.ts';
+import { placeColumns, verticalCells, verticalMeasure, type Column } from './typeset/vertical.ts';
 
 export interface CardOptions {
   size: CardSize;
@@ -15,7 +24,13 @@ export interface CardOptions {
   script: DisplayScript;
   /** Absolute URL of the quote's permalink page (what the QR code and the printed link lead to). */
   permalink: string;
+  /** `vertical` sets the quote in columns (竖排); only for the sizes in VERTICAL_SIZES. */
+  layout?: CardLayout;
 }
+
+export { CARD_LAYOUTS, VERTICAL_SIZES, type CardLayout };
+/** Column pitch of vertical text, in em: wider than horizontal leading, as vertical books set it. */
+export const VERTICAL_COLUMN_PITCH = 1.7;
 
 /**
  * Everything a card shows, measured and laid out, before it becomes an element tree. Tests read
@@ -28,6 +43,7 @@ export interface CardModel {
   script: DisplayScript;
   lang: string;
   padding: { x: number; y: number };
+  layout: CardLayout;
   quote: {
     /** The text as set: converted to the script, marks nested, closing mark appended. */
     text: string;
@@ -41,6 +57,18 @@ export interface CardModel {
     compress: boolean;
     /** Space above the lines inside the quote's box (px): see OPTICAL_CENTRE. */
     top: number;
+    /**
+     * Vertical layout: the columns with every cell placed (typeset/vertical.ts), the block's size
+     * and its offset in the quote's box. `fitted.lines` are the columns' text, first column
+     * first, and `fitted.letterSpacing` the px added between cells of each column.
+     */
+    vertical: {
+      columns: Column[];
+      pitch: number;
+      left: number;
+      width: number;
+      height: number;
+    } | null;
   };
   brand: { text: string; size: number };
   speaker: { name: string; size: number };
@@ -228,10 +256,24 @@ export function composeCard(
   const header = Math.max(brand.size, qr ? 0 : link.size) * 1.4;
 
   const [open, close] = QUOTE_MARKS[script];
-  const text = nestQuotes(convertScript(quote.text, document.meta.script, script), script) + close;
+  const layout = options.layout ?? 'horizontal';
+  const vertical = layout === 'vertical';
+  if (vertical && !VERTICAL_SIZES.includes(size.name))
+    throw new YuluError(
+      'invalid_argument',
+      `layout=vertical is for ${VERTICAL_SIZES.join(', ')} cards, not ${size.name}`,
+    );
+  const body = nestQuotes(convertScript(quote.text, document.meta.script, script), script);
+  // Vertical text carries its marks in the columns (turned: ﹁ ﹂); horizontal hangs the opening one.
+  const text = vertical ? open + body + close : body + close;
   // No tofu, ever: the last line of defence behind the catalog's coverage test and the desk's
   // check of errata. Text the quote face cannot draw is refused, not drawn as boxes or gaps.
-  const undrawable = [...new Set(text)].filter((c) => !/\s/u.test(c) && !quoteFace.covers(c));
+  const drawn = vertical
+    ? verticalCells(text, quoteFace.measure)
+        .map((c) => c.text)
+        .join('')
+    : text;
+  const undrawable = [...new Set(drawn)].filter((c) => !/\s/u.test(c) && !quoteFace.covers(c));
   if (undrawable.length)
     throw new YuluError(
       'quote_not_drawable',
@@ -246,18 +288,57 @@ export function composeCard(
     width: width - 2 * padding.x,
     height: height - 2 * padding.y - header - footer - 2 * gap,
   };
-  const compress = script === 'hans';
-  const fitted = fitText(text, compress ? withCompression(quoteFace.measure) : quoteFace.measure, {
-    segmenter: phraseSegmenter(script === 'hans' ? 'hans' : 'hant'),
-    width: box.width,
-    height: box.height,
-    maxSize: size.maxQuoteSize,
-    minSize: size.minQuoteSize,
-    lineHeight: QUOTE_LINE_HEIGHT,
-  });
-  const openWidth = quoteFace.measure(open) * fitted.fontSize;
-  const free = box.height - fitted.lines.length * fitted.fontSize * fitted.lineHeight;
-  const top = Math.max(0, Math.floor(free * OPTICAL_CENTRE));
+  const compress = script === 'hans' && !vertical;
+  const segmenter = phraseSegmenter(script === 'hans' ? 'hans' : 'hant');
+  const sizes = { maxSize: size.maxQuoteSize, minSize: size.minQuoteSize };
+  const fitted = vertical
+    ? fitText(text, verticalMeasure(quoteFace.measure), {
+        segmenter,
+        // Columns: the line is the box's height, lines stack across its width.
+        width: box.height,
+        height: box.width,
+        ...sizes,
+        lineHeight: VERTICAL_COLUMN_PITCH,
+      })
+    : fitText(text, compress ? withCompression(quoteFace.measure) : quoteFace.measure, {
+        segmenter,
+        width: box.width,
+        height: box.height,
+        ...sizes,
+        lineHeight: QUOTE_LINE_HEIGHT,
+      });
+  const openWidth = vertical ? 0 : quoteFace.measure(open) * fitted.fontSize;
+  let top: number;
+  let verticalBlock: CardModel['quote']['vertical'] = null;
+  if (vertical) {
+    const pitch = fitted.fontSize * VERTICAL_COLUMN_PITCH;
+    fitted.letterSpacing = verticalSpacing(fitted, quoteFace.measure);
+    const columns = placeColumns(
+      fitted.lines,
+      fitted.letterSpacing,
+      quoteFace.measure,
+      fitted.fontSize,
+      pitch,
+    );
+    const blockWidth = columns.length * pitch;
+    const blockHeight = Math.max(
+      ...columns.map((c) => {
+        const last = c.cells.at(-1);
+        return last ? last.y + last.advance * fitted.fontSize : 0;
+      }),
+    );
+    top = Math.max(0, Math.floor((box.height - blockHeight) * OPTICAL_CENTRE));
+    verticalBlock = {
+      columns,
+      pitch,
+      left: Math.max(0, Math.floor((box.width - blockWidth) / 2)),
+      width: blockWidth,
+      height: blockHeight,
+    };
+  } else {
+    const free = box.height - fitted.lines.length * fitted.fontSize * fitted.lineHeight;
+    top = Math.max(0, Math.floor(free * OPTICAL_CENTRE));
+  }
 
   return {
     width,
@@ -266,7 +347,18 @@ export function composeCard(
     script,
     lang: LANG[script],
     padding,
-    quote: { text, open, close, typeface: quoteFace, fitted, openWidth, compress, top },
+    layout,
+    quote: {
+      text,
+      open,
+      close,
+      typeface: quoteFace,
+      fitted,
+      openWidth,
+      compress,
+      top,
+      vertical: verticalBlock,
+    },
     brand,
     speaker,
     credit,
@@ -280,6 +372,21 @@ export function composeCard(
     meta,
     metaBold,
   };
+}
+
+/**
+ * Justification of full columns (every column but the last of a long quote): the slack shared
+ * between the cells, in px, within the same limit as horizontal lines (justifiable). Balanced
+ * quotes (whose last line fitText leaves unspaced and the others too) keep their natural length.
+ */
+function verticalSpacing(fitted: FittedText, measure: Measure): number[] {
+  const measureEm = fitted.measure / fitted.fontSize;
+  return fitted.lines.map((line, i) => {
+    if (fitted.balanced || i === fitted.lines.length - 1) return 0;
+    const gaps = verticalCells(line.text, measure).length - 1;
+    const slack = measureEm - line.width;
+    return justifiable(slack, gaps) ? (slack / gaps) * fitted.fontSize : 0;
+  });
 }
 
 /**

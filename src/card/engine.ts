@@ -6,8 +6,11 @@ import type { CardModel } from './compose.ts';
 import type { FontBook } from './font-book.ts';
 import { renderCardPng, renderCardSvg, type StageTimes, type Rasterizer } from './render.ts';
 import {
+  CARD_LAYOUTS,
   CARD_SIZES,
   CARD_THEMES,
+  VERTICAL_SIZES,
+  type CardLayout,
   cardSize,
   cardTheme,
   DEFAULT_SIZE,
@@ -17,7 +20,7 @@ import {
 } from './templates.ts';
 
 /** Bump when the card's design or typesetting changes in a way that changes pixels. */
-export const RENDERER_VERSION = 'card-1';
+export const RENDERER_VERSION = 'card-2';
 
 /** The render version: changes whenever the pixels of any card could (renderer, templates, fonts). */
 export function renderVersion(fontsVersion: string): string {
@@ -30,7 +33,9 @@ export function renderVersion(fontsVersion: string): string {
 
 /** The canonical query of a spec: every field, fixed order, so equivalent requests share a cache entry. */
 export function canonicalQuery(spec: CardSpec): string {
-  return `size=${spec.size}&theme=${spec.theme}&script=${spec.script}&scale=${spec.scale}`;
+  // `layout` only when vertical: horizontal cards keep the URLs they always had.
+  const layout = spec.layout === 'vertical' ? '&layout=vertical' : '';
+  return `size=${spec.size}&theme=${spec.theme}&script=${spec.script}&scale=${spec.scale}${layout}`;
 }
 
 /** A card's path carrying the render version (`v=`): safe to cache forever. */
@@ -49,6 +54,7 @@ export interface CardRequest {
   theme?: string | undefined;
   script?: string | undefined;
   scale?: string | number | undefined;
+  layout?: string | undefined;
 }
 
 export interface CardSpec {
@@ -56,6 +62,8 @@ export interface CardSpec {
   theme: string;
   script: DisplayScript;
   scale: CardScale;
+  /** `vertical` (竖排) for the sizes in VERTICAL_SIZES; absent means horizontal. */
+  layout?: CardLayout;
 }
 
 /** Validates a request into a spec; unknown values are errors listing what is allowed. */
@@ -74,7 +82,24 @@ export function cardSpec(request: CardRequest): CardSpec {
       'invalid_argument',
       `unknown scale "${String(request.scale)}"; allowed: ${SCALES.join(', ')}`,
     );
-  return { size, theme, script: script as DisplayScript, scale: scale as CardScale };
+  const layout = request.layout ?? 'horizontal';
+  if (!(CARD_LAYOUTS as readonly string[]).includes(layout))
+    throw new YuluError(
+      'invalid_argument',
+      `unknown layout "${layout}"; allowed: ${CARD_LAYOUTS.join(', ')}`,
+    );
+  if (layout === 'vertical' && !VERTICAL_SIZES.includes(size))
+    throw new YuluError(
+      'invalid_argument',
+      `layout=vertical is for ${VERTICAL_SIZES.join(', ')} cards, not ${size}`,
+    );
+  return {
+    size,
+    theme,
+    script: script as DisplayScript,
+    scale: scale as CardScale,
+    ...(layout === 'vertical' ? { layout: 'vertical' as const } : {}),
+  };
 }
 
 export interface CardEngineOptions {
@@ -180,6 +205,7 @@ export class CardEngine {
       theme: cardTheme(spec.theme),
       script: spec.script,
       permalink: this.permalink(id),
+      layout: spec.layout ?? 'horizontal',
     };
   }
 }

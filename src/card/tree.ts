@@ -118,8 +118,92 @@ function header(model: CardModel, quote: boolean, byline: boolean): SatoriElemen
   );
 }
 
+/**
+ * Vertical quote (竖排): every cell absolutely placed in its column, columns right to left
+ * (typeset/vertical.ts). Upright cells and 纵中横 numbers are centred in an em square; Latin is
+ * drawn horizontally in a box turned 90° clockwise about its centre. The opening mark is accented.
+ */
+function verticalQuoteBlock(model: CardModel): SatoriElement {
+  const { quote, theme, gap } = model;
+  const block = quote.vertical as NonNullable<CardModel['quote']['vertical']>;
+  const size = quote.fitted.fontSize;
+  const cells: SatoriElement[] = [];
+  block.columns.forEach((column, c) => {
+    column.cells.forEach((cell, k) => {
+      if (cell.kind === 'space') return;
+      const length = cell.advance * size;
+      const accent = c === 0 && k === 0;
+      if (cell.kind === 'rotated') {
+        cells.push(
+          h(
+            'div',
+            {
+              position: 'absolute',
+              left: column.x + (size - length) / 2,
+              top: cell.y + (length - size) / 2,
+              width: length,
+              height: size,
+              display: 'flex',
+              alignItems: 'center',
+              whiteSpace: 'pre',
+              transform: 'rotate(90deg)',
+              lineHeight: 1,
+            },
+            cell.text,
+          ),
+        );
+        return;
+      }
+      const fontSize =
+        cell.kind === 'tcy'
+          ? Math.min(size, (size * 0.92) / quote.typeface.measure(cell.text))
+          : size;
+      cells.push(
+        h(
+          'div',
+          {
+            position: 'absolute',
+            left: column.x,
+            top: cell.y,
+            width: size,
+            height: size,
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            fontSize,
+            lineHeight: 1,
+            ...(accent ? { color: theme.accent } : {}),
+          },
+          cell.text,
+        ),
+      );
+    });
+  });
+  return h(
+    'div',
+    { display: 'flex', flexGrow: 1, margin: `${gap}px 0`, position: 'relative' },
+    h(
+      'div',
+      {
+        display: 'flex',
+        position: 'absolute',
+        left: block.left,
+        top: quote.top,
+        width: block.width,
+        height: block.height,
+        fontFamily: quote.typeface.family,
+        fontWeight: quote.typeface.weight,
+        fontSize: size,
+        color: theme.text,
+      },
+      cells,
+    ),
+  );
+}
+
 function quoteBlock(model: CardModel): SatoriElement {
   const { quote, theme, gap } = model;
+  if (quote.vertical) return verticalQuoteBlock(model);
   const { fitted } = quote;
   const lines = fitted.lines.map((line, i) =>
     h(

@@ -7,7 +7,7 @@ import type { QuoteLibrary } from '../quotes/library.ts';
 import { parse } from './args.ts';
 import { ProgressBar } from './progress.ts';
 
-export const RENDER_USAGE = `yulu render <id> [--size og|square|portrait|xiaohongshu|story] [--theme T] [--script hans|hant|tw|hk] [--scale 1|2] [--svg] [--lines] [-o card.png]
+export const RENDER_USAGE = `yulu render <id> [--size og|square|portrait|xiaohongshu|story] [--theme T] [--script hans|hant|tw|hk] [--scale 1|2] [--layout horizontal|vertical] [--svg] [--lines] [-o card.png]
        yulu render --all | --speaker NAME | --ids a,b,c  [same options] -o DIR`;
 
 export interface RenderIo {
@@ -30,6 +30,7 @@ export async function renderCommand(
       theme: { type: 'string' },
       script: { type: 'string' },
       scale: { type: 'string' },
+      layout: { type: 'string' },
       svg: { type: 'boolean' },
       lines: { type: 'boolean' },
       output: { type: 'string', short: 'o' },

@@ -7,7 +7,7 @@ import { strictQuery } from './validate.ts';
 import type { ResolvedQuote } from '../quotes/library.ts';
 
 const CARD_FILE = /^([0-9a-z]{8})\.(png|svg)$/;
-const PARAMETERS = ['size', 'theme', 'script', 'scale', 'v'] as const;
+const PARAMETERS = ['size', 'theme', 'script', 'scale', 'layout', 'v'] as const;
 /** Unversioned card URLs may change when the design does: cache briefly, then revalidate. */
 const SHORT_CACHE = 'public, max-age=300, must-revalidate';
 const FOREVER = 'public, max-age=31536000, immutable';

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { cardPath, type CardSpec } from '../card/engine.ts';
 import type { ApiLinks } from './api.ts';
-import { CARD_SIZES, SCALES, cardSize, type CardSize } from '../card/templates.ts';
+import { CARD_SIZES, SCALES, VERTICAL_SIZES, cardSize, type CardSize } from '../card/templates.ts';
 import type { Person, SourceMeta } from '../corpus/meta.ts';
 import { foldPunctuationWidth, spaceHanAndLatin } from '../corpus/normalize/punctuation.ts';
 import type {
@@ -433,7 +433,11 @@ ${DISPLAY_SCRIPTS.map(
 <td>${SCALES.map(
       (scale) =>
         h`<a href="${cardPath(id, spec(scale), 'png', links.renderVersion)}" download="${file}${scale === 1 ? '' : `@${scale}x`}.png">PNG ${size.width * scale} × ${size.height * scale}</a><br>`,
-    )}<a href="${cardPath(id, spec(1), 'svg', links.renderVersion)}" download="${file}.svg">SVG ${size.width} × ${size.height}</a></td></tr>`;
+    )}<a href="${cardPath(id, spec(1), 'svg', links.renderVersion)}" download="${file}.svg">SVG ${size.width} × ${size.height}</a>${
+      VERTICAL_SIZES.includes(size.name)
+        ? h`<br><a href="${cardPath(id, { ...spec(1), layout: 'vertical' }, 'png', links.renderVersion)}" download="${file}-vertical.png">竖排 PNG ${size.width} × ${size.height}</a>`
+        : ''
+    }</td></tr>`;
   });
 
   const body = h`<figure class="card">

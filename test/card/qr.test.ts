@@ -96,7 +96,7 @@ describe('the QR code on a card', () => {
       0,
     );
     expect(checked).toBeGreaterThanOrEqual(expected);
-  });
+  }, 180_000);
 
   it('the measurement behind the sizes: jsQR reads a code at 2 px per module after downscaling', async () => {
     const url = 'https://yulu.example/q/ka1w3v65';

@@ -25,6 +25,8 @@ export interface FittedText {
   letterSpacing: number[];
   /** The measure used, in px. */
   measure: number;
+  /** Whether the lines were balanced (a short quote) rather than filled and justified. */
+  balanced: boolean;
 }
 
 /** Quotes of up to this many lines are balanced (equal lines); longer ones fill and justify. */
@@ -85,6 +87,7 @@ function tryFit(
       lines,
       letterSpacing,
       measure: options.width,
+      balanced: balance,
     },
     badness: scored.badness,
   };
