@@ -47,6 +47,11 @@ function toLines(units: readonly Unit[], ranges: Ranges): Line[] {
   });
 }
 
+/** How many lines greedy first-fit needs: the fewest any breaking can have. */
+export function greedyCount(units: readonly Unit[], width: number): number {
+  return greedyRanges(units, width).length;
+}
+
 export function greedy(units: readonly Unit[], width: number): Line[] {
   return toLines(units, greedyRanges(units, width));
 }

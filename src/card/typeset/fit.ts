@@ -1,5 +1,5 @@
 import { YuluError } from '../../errors.ts';
-import { greedy, justifiable, scoredBreak, type Line } from './break-lines.ts';
+import { greedyCount, justifiable, scoredBreak, type Line } from './break-lines.ts';
 import type { Segmenter } from './phrases.ts';
 import { trackedCount } from './tracking.ts';
 import { toUnits, type Measure, type Unit } from './units.ts';
@@ -33,8 +33,13 @@ export interface FittedText {
 const BALANCE_UP_TO = 3;
 /** Badness below one ragged line (break-lines.ts COST.ragged): the setting is accepted. */
 const GOOD_ENOUGH = 30;
-/** How far below the largest fitting size the quote may shrink to set without ragged lines. */
+/**
+ * How far below the largest fitting size the quote may shrink to set without ragged lines: a
+ * fraction of it, and at most this many 2 px steps (each step is a full breaking; the bench
+ * keeps the layout stage's cost in check).
+ */
 const SHRINK_FOR_QUALITY = 0.85;
+const QUALITY_STEPS = 4;
 
 /**
  * Sets `text` as large as it fits: tries sizes from `maxSize` down in 2 px steps and keeps the
@@ -48,12 +53,19 @@ export function fitText(text: string, measure: Measure, options: FitOptions): Fi
   // without ragged lines wins; if none does, the least bad (the larger on a tie).
   for (const phrases of [true, false]) {
     let best: { fitted: FittedText; badness: number } | null = null;
+    let first = options.maxSize;
     for (let size = options.maxSize; size >= options.minSize; size -= 2) {
-      if (best && size < best.fitted.fontSize * SHRINK_FOR_QUALITY) break;
+      if (
+        best &&
+        (size < best.fitted.fontSize * SHRINK_FOR_QUALITY || size < first - 2 * QUALITY_STEPS)
+      )
+        break;
       const tried = tryFit(units, size, phrases, options);
       if (!tried) continue;
-      if (!best) best = tried;
-      else if (tried.badness < best.badness) best = tried;
+      if (!best) {
+        best = tried;
+        first = size;
+      } else if (tried.badness < best.badness) best = tried;
       if (best.badness < GOOD_ENOUGH) break;
     }
     if (best) return best.fitted;
@@ -71,7 +83,7 @@ function tryFit(
   options: FitOptions,
 ): { fitted: FittedText; badness: number } | null {
   const measureEm = options.width / size;
-  const balance = greedy(units, measureEm).length <= BALANCE_UP_TO;
+  const balance = greedyCount(units, measureEm) <= BALANCE_UP_TO;
   const maxLines = Math.floor((options.height + 1e-6) / (size * options.lineHeight));
   const scored = scoredBreak(units, measureEm, { balance, maxLines, phrases });
   if (!scored) return null;
