@@ -46,6 +46,17 @@ describe('yulu render', () => {
     expect([png.width, png.height]).toEqual([1080, 1440]);
   });
 
+  it('prints the laid-out lines with --lines: the quote as set, one row per line', async () => {
+    const quote = catalog.quotes[0]!;
+    const { code, output } = await capture(['render', quote.id, '--size', 'story', '--lines']);
+    expect(code).toBe(0);
+    const [head, ...rows] = output.split('\n');
+    expect(head).toMatch(/^\d+px · \d+ 行$/);
+    expect(rows.length).toBe(Number(/(\d+) 行/.exec(head!)![1]));
+    const text = rows.map((r) => /│(.*)│/.exec(r)![1]).join('');
+    expect(text.replace(/\s/g, '')).toContain(quote.text.replace(/\s/g, '').slice(0, 4));
+  });
+
   it('renders SVG and 2x scale', async () => {
     const svg = join(dir, 'one.svg');
     await capture(['render', catalog.quotes[1]!.id, '--svg', '-o', svg]);

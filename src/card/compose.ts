@@ -4,9 +4,20 @@ import type { ResolvedQuote } from '../quotes/library.ts';
 import { convertScript, type DisplayScript } from '../text/script.ts';
 import { DISPLAY_SCRIPTS, nestQuotes, SCRIPTS } from '../text/scripts.ts';
 import type { FontBook, Typeface } from './font-book.ts';
-import type { CardSize, CardTheme } from './templates.ts';
+import { QR_QUIET_MODULES, qrModules } from './qr.ts';
+import {
+  CARD_LAYOUTS,
+  VERTICAL_SIZES,
+  type CardLayout,
+  type CardSize,
+  type CardTheme,
+} from './templates.ts';
 import { withCompression } from './typeset/compress.ts';
 import { fitText, type FittedText } from './typeset/fit.ts';
+import { justifiable } from './typeset/break-lines.ts';
+import { phraseSegmenter } from './typeset/phrases.ts';
+import type { Measure } from './typeset/units.ts';
+import { placeColumns, verticalCells, verticalMeasure, type Column } from './typeset/vertical.ts';
 
 export interface CardOptions {
   size: CardSize;
@@ -14,7 +25,13 @@ export interface CardOptions {
   script: DisplayScript;
   /** Absolute URL of the quote's permalink page (what the QR code and the printed link lead to). */
   permalink: string;
+  /** `vertical` sets the quote in columns (竖排); only for the sizes in VERTICAL_SIZES. */
+  layout?: CardLayout;
 }
+
+export { CARD_LAYOUTS, VERTICAL_SIZES, type CardLayout };
+/** Column pitch of vertical text, in em: wider than horizontal leading, as vertical books set it. */
+export const VERTICAL_COLUMN_PITCH = 1.7;
 
 /**
  * Everything a card shows, measured and laid out, before it becomes an element tree. Tests read
@@ -27,7 +44,10 @@ export interface CardModel {
   script: DisplayScript;
   lang: string;
   padding: { x: number; y: number };
+  layout: CardLayout;
   quote: {
+    /** The text as set: converted to the script, marks nested, closing mark appended. */
+    text: string;
     open: string;
     close: string;
     typeface: Typeface;
@@ -36,13 +56,42 @@ export interface CardModel {
     openWidth: number;
     /** Adjacent punctuation is compressed (simplified only; see typeset/compress.ts). */
     compress: boolean;
+    /** Space above the lines inside the quote's box (px): see OPTICAL_CENTRE. */
+    top: number;
+    /**
+     * Vertical layout: the columns with every cell placed (typeset/vertical.ts), the block's size
+     * and its offset in the quote's box. `fitted.lines` are the columns' text, first column
+     * first, and `fitted.letterSpacing` the px added between cells of each column.
+     */
+    vertical: {
+      columns: Column[];
+      pitch: number;
+      left: number;
+      width: number;
+      height: number;
+    } | null;
   };
   brand: { text: string; size: number };
   speaker: { name: string; size: number };
-  credit: { text: string; size: number };
-  source: { text: string; size: number };
+  /** Each metadata line and the rows it is drawn in (one, or split at a ` · ` separator). */
+  credit: { text: string; size: number; rows: string[] };
+  source: { text: string; size: number; rows: string[] };
   note: { text: string; size: number } | null;
-  link: { url: string; text: string; size: number; qrSize: number };
+  /** A draft's band across the top of the card (草稿预览 · 未发布), so no one mistakes it. */
+  draftBand: { text: string; size: number; height: number } | null;
+  /**
+   * The permalink: a QR code (`qrSize` px with its quiet zone, 0 for none) and its label where
+   * the card can hold a code that scans at preview width, else the link printed large.
+   */
+  link: {
+    url: string;
+    text: string;
+    size: number;
+    qrSize: number;
+    label: { text: string; size: number } | null;
+  };
+  /** Height (px) of the top row: the brand, and the link where there is no QR code. */
+  headerHeight: number;
   /** Heights (px) of the footer's columns, as laid out: the byline and the QR code with its link. */
   footer: { left: number; right: number };
   gap: number;
@@ -57,6 +106,38 @@ const NOTES: Partial<Record<QuoteFlag, string>> = {
   draft: '草稿预览 · 未发布',
 };
 const BRAND = '语录 · YULU';
+const DRAFT_BAND = '草稿预览 · 未发布 · 请勿转发';
+const QR_LABEL = '扫码读原文';
+
+/**
+ * The smallest sizes (CSS px, as seen at the size's preview width) of the card's small print.
+ * Previews are seen on phones at 2–3 device pixels per CSS px: at 10 px a Chinese character of 10
+ * to 15 strokes gets 20–30 device pixels, the least at which 月/用, 兼/廉 stay apart; the speaker, who
+ * the card is about, gets 12 (WeChat's own smallest caption size); a printed link is read
+ * character by character to be typed, so 11.
+ */
+export const PREVIEW_MIN_PX = { speaker: 12, meta: 10, brand: 10, link: 11, label: 10 } as const;
+/**
+ * QR modules must be at least this many CSS px at preview width: jsQR read codes downscaled (area
+ * averaging) to 1.67 px per module every time and below 1.5 only now and then; 2 leaves a margin
+ * for a phone camera (test/card/qr.test.ts keeps the measurement).
+ */
+export const QR_MODULE_PREVIEW_PX = 2;
+/** A QR code may take at most this share of the card's short side; larger, the card omits it. */
+const QR_MAX_SHARE = 0.25;
+
+/** The QR code's side (px, quiet zone included) and label, or null where it would not fit. */
+function qrLayout(
+  url: string,
+  size: CardSize,
+  label: string,
+  labelSize: number,
+): { size: number; label: { text: string; size: number } } | null {
+  const modules = qrModules(url).modules + 2 * QR_QUIET_MODULES;
+  const side = Math.ceil(modules * QR_MODULE_PREVIEW_PX * (size.width / size.previewWidth));
+  if (side > QR_MAX_SHARE * Math.min(size.width, size.height)) return null;
+  return { size: side, label: { text: label, size: labelSize } };
+}
 
 /**
  * Every piece of fixed text a card can show besides the quote and the source metadata, so the
@@ -64,12 +145,20 @@ const BRAND = '语录 · YULU';
  */
 export const CARD_UI_TEXT: readonly string[] = [
   BRAND,
+  DRAFT_BAND,
+  QR_LABEL,
   ...Object.values(NOTES),
   '年月日约 · 0123456789',
   ...DISPLAY_SCRIPTS.map((script) => SCRIPTS[script].marks.outer.join('')),
 ];
 
 export const QUOTE_LINE_HEIGHT = 1.55;
+/**
+ * Where the quote sits in the space between brand and byline: its free space is split 42 : 58,
+ * so the block's centre is a little above the geometric one (the optical centre). Set large, a
+ * short quote then reads as the card's subject, not as a caption floating in the middle.
+ */
+const OPTICAL_CENTRE = 0.42;
 
 export function composeCard(
   resolved: ResolvedQuote,
@@ -81,61 +170,97 @@ export function composeCard(
   const { width, height } = size;
   const u = Math.min(width, height) / 100;
 
-  const padding = { x: Math.round(width * 0.075), y: Math.round(Math.max(height * 0.075, 8 * u)) };
+  const padding = { x: Math.round(width * 0.075), y: Math.round(Math.max(height * 0.06, 6 * u)) };
   const meta = fonts.typeface(theme.face, script, 400);
   const metaBold = fonts.typeface(theme.face, script, 700);
   const quoteFace = fonts.typeface(theme.face, script, theme.quoteWeight);
   const ui = (text: string, face: Typeface = meta) =>
     separators(convertScript(text, 'hans', script), face);
+  // Small print is sized for the card shown at its preview width (see PREVIEW_MIN_PX).
+  const atPreview = (px: number) => Math.ceil(px * (width / size.previewWidth));
 
   const person = document.meta.people.find((p) => p.name === quote.speaker);
-  const speaker = { name: ui(quote.speaker), size: Math.round(4 * u) };
-  const metaSize = Math.round(2.6 * u);
+  const speaker = {
+    name: ui(quote.speaker),
+    size: Math.max(atPreview(PREVIEW_MIN_PX.speaker), Math.round(4 * u)),
+  };
+  const metaSize = Math.max(atPreview(PREVIEW_MIN_PX.meta), Math.round(2.6 * u));
   const credit = {
     text: person ? ui(`${person.company} · ${person.title}`) : '',
     size: metaSize,
+    rows: [] as string[],
   };
   const source = {
     text: ui(`${document.meta.publication} · ${formatDate(document.meta)}`),
     size: metaSize,
+    rows: [] as string[],
   };
   const noteText = quote.flags
     .map((f) => NOTES[f])
     .filter((n): n is string => n !== undefined)
     .join(' · ');
-  const note = noteText ? { text: ui(noteText), size: Math.round(2.2 * u) } : null;
-  const brand = { text: ui(BRAND, metaBold), size: Math.max(14, Math.round(2.3 * u)) };
+  const note = noteText ? { text: ui(noteText), size: metaSize } : null;
+  const draftBand = quote.flags.includes('draft')
+    ? {
+        text: ui(DRAFT_BAND, metaBold),
+        size: metaSize,
+        height: Math.max(Math.round(metaSize * 1.8), Math.round(padding.y * 0.8)),
+      }
+    : null;
+  const brand = {
+    text: ui(BRAND, metaBold),
+    size: Math.max(atPreview(PREVIEW_MIN_PX.brand), Math.round(2.3 * u)),
+  };
+  const qr = qrLayout(options.permalink, size, ui(QR_LABEL), atPreview(PREVIEW_MIN_PX.label));
   const link = {
     url: options.permalink,
     text: options.permalink.replace(/^https?:\/\//, ''),
-    size: Math.max(12, Math.round(1.9 * u)),
-    qrSize: Math.round(14 * u),
+    // Printed large where it replaces the QR code, as a small caption under the code otherwise.
+    size: atPreview(qr ? PREVIEW_MIN_PX.meta : PREVIEW_MIN_PX.link),
+    qrSize: qr?.size ?? 0,
+    label: qr?.label ?? null,
   };
-  const gap = Math.round(5 * u);
+  const gap = Math.round(4 * u);
 
-  // Metadata lines never wrap: a line too long for the column beside the QR code is set smaller.
-  const linkWidth = (meta.measure(link.text) + 0.02 * [...link.text].length) * link.size;
-  const column = width - 2 * padding.x - Math.max(link.qrSize, linkWidth) - 3 * u;
-  for (const line of [credit, source]) line.size = fitLineSize(line.text, meta, column, line.size);
+  // Metadata lines never wrap by themselves: a line too long for the column beside the QR code
+  // is split at its last separator that fits (publication / date), and only then set smaller.
+  // Without a QR code the link sits in the header row, and the byline has the full width.
+  const column = width - 2 * padding.x - (qr ? link.qrSize + 3 * u : 0);
+  const creditRows = metaRows(credit, meta, column);
+  const sourceRows = metaRows(source, meta, column);
   const footerHeights = {
     left:
       0.6 * u + // accent rule
       1.2 * u +
       speaker.size * 1.3 +
-      (credit.text ? credit.size * 1.5 : 0) +
-      source.size * 1.5 +
+      (credit.text ? credit.size * 1.5 * creditRows.length : 0) +
+      source.size * 1.5 * sourceRows.length +
       (note ? note.size * 1.6 : 0),
-    right: link.qrSize + 0.8 * u + link.size * 1.4,
+    right: qr ? qr.size + 0.8 * u + qr.label.size * 1.4 : 0,
   };
 
   const footer = Math.max(footerHeights.left, footerHeights.right);
-  const header = brand.size * 1.4;
+  const header = Math.max(brand.size, qr ? 0 : link.size) * 1.4;
 
   const [open, close] = SCRIPTS[script].marks.outer;
-  const text = nestQuotes(convertScript(quote.text, document.meta.script, script), script) + close;
+  const layout = options.layout ?? 'horizontal';
+  const vertical = layout === 'vertical';
+  if (vertical && !VERTICAL_SIZES.includes(size.name))
+    throw new YuluError(
+      'invalid_argument',
+      `layout=vertical is for ${VERTICAL_SIZES.join(', ')} cards, not ${size.name}`,
+    );
+  const body = nestQuotes(convertScript(quote.text, document.meta.script, script), script);
+  // Vertical text carries its marks in the columns (turned: ﹁ ﹂); horizontal hangs the opening one.
+  const text = vertical ? open + body + close : body + close;
   // No tofu, ever: the last line of defence behind the catalog's coverage test and the desk's
   // check of errata. Text the quote face cannot draw is refused, not drawn as boxes or gaps.
-  const undrawable = [...new Set(text)].filter((c) => !/\s/u.test(c) && !quoteFace.covers(c));
+  const drawn = vertical
+    ? verticalCells(text, quoteFace.measure)
+        .map((c) => c.text)
+        .join('')
+    : text;
+  const undrawable = [...new Set(drawn)].filter((c) => !/\s/u.test(c) && !quoteFace.covers(c));
   if (undrawable.length)
     throw new YuluError(
       'quote_not_drawable',
@@ -150,15 +275,57 @@ export function composeCard(
     width: width - 2 * padding.x,
     height: height - 2 * padding.y - header - footer - 2 * gap,
   };
-  const compress = SCRIPTS[script].compressPunctuation;
-  const fitted = fitText(text, compress ? withCompression(quoteFace.measure) : quoteFace.measure, {
-    width: box.width,
-    height: box.height,
-    maxSize: size.maxQuoteSize,
-    minSize: size.minQuoteSize,
-    lineHeight: QUOTE_LINE_HEIGHT,
-  });
-  const openWidth = quoteFace.measure(open) * fitted.fontSize;
+  const compress = SCRIPTS[script].compressPunctuation && !vertical;
+  const segmenter = phraseSegmenter(script === 'hans' ? 'hans' : 'hant');
+  const sizes = { maxSize: size.maxQuoteSize, minSize: size.minQuoteSize };
+  const fitted = vertical
+    ? fitText(text, verticalMeasure(quoteFace.measure), {
+        segmenter,
+        // Columns: the line is the box's height, lines stack across its width.
+        width: box.height,
+        height: box.width,
+        ...sizes,
+        lineHeight: VERTICAL_COLUMN_PITCH,
+      })
+    : fitText(text, compress ? withCompression(quoteFace.measure) : quoteFace.measure, {
+        segmenter,
+        width: box.width,
+        height: box.height,
+        ...sizes,
+        lineHeight: QUOTE_LINE_HEIGHT,
+      });
+  const openWidth = vertical ? 0 : quoteFace.measure(open) * fitted.fontSize;
+  let top: number;
+  let verticalBlock: CardModel['quote']['vertical'] = null;
+  if (vertical) {
+    const pitch = fitted.fontSize * VERTICAL_COLUMN_PITCH;
+    fitted.letterSpacing = verticalSpacing(fitted, quoteFace.measure);
+    const columns = placeColumns(
+      fitted.lines,
+      fitted.letterSpacing,
+      quoteFace.measure,
+      fitted.fontSize,
+      pitch,
+    );
+    const blockWidth = columns.length * pitch;
+    const blockHeight = Math.max(
+      ...columns.map((c) => {
+        const last = c.cells.at(-1);
+        return last ? last.y + last.advance * fitted.fontSize : 0;
+      }),
+    );
+    top = Math.max(0, Math.floor((box.height - blockHeight) * OPTICAL_CENTRE));
+    verticalBlock = {
+      columns,
+      pitch,
+      left: Math.max(0, Math.floor((box.width - blockWidth) / 2)),
+      width: blockWidth,
+      height: blockHeight,
+    };
+  } else {
+    const free = box.height - fitted.lines.length * fitted.fontSize * fitted.lineHeight;
+    top = Math.max(0, Math.floor(free * OPTICAL_CENTRE));
+  }
 
   return {
     width,
@@ -167,18 +334,71 @@ export function composeCard(
     script,
     lang: SCRIPTS[script].cardLang,
     padding,
-    quote: { open, close, typeface: quoteFace, fitted, openWidth, compress },
+    layout,
+    quote: {
+      text,
+      open,
+      close,
+      typeface: quoteFace,
+      fitted,
+      openWidth,
+      compress,
+      top,
+      vertical: verticalBlock,
+    },
     brand,
     speaker,
     credit,
     source,
     note,
+    draftBand,
     link,
+    headerHeight: header,
     footer: footerHeights,
     gap,
     meta,
     metaBold,
   };
+}
+
+/**
+ * Justification of full columns (every column but the last of a long quote): the slack shared
+ * between the cells, in px, within the same limit as horizontal lines (justifiable). Balanced
+ * quotes (whose last line fitText leaves unspaced and the others too) keep their natural length.
+ */
+function verticalSpacing(fitted: FittedText, measure: Measure): number[] {
+  const measureEm = fitted.measure / fitted.fontSize;
+  return fitted.lines.map((line, i) => {
+    if (fitted.balanced || i === fitted.lines.length - 1) return 0;
+    const gaps = verticalCells(line.text, measure).length - 1;
+    const slack = measureEm - line.width;
+    return justifiable(slack, gaps) ? (slack / gaps) * fitted.fontSize : 0;
+  });
+}
+
+/**
+ * Fills `line.rows`: the whole line if it fits `width` at its size; else split after the last
+ * separator (` · ` or `·`) whose first part fits, each part on its row; else the whole line set
+ * smaller (fitLineSize). Returns the rows.
+ */
+function metaRows(
+  line: { text: string; size: number; rows: string[] },
+  face: Typeface,
+  width: number,
+): string[] {
+  line.rows = [line.text];
+  if (!line.text || face.measure(line.text) * line.size <= width) return line.rows;
+  const separator = line.text.includes(' · ') ? ' · ' : '·';
+  const parts = line.text.split(separator);
+  for (let cut = parts.length - 1; cut > 0; cut--) {
+    const rows = [parts.slice(0, cut).join(separator), parts.slice(cut).join(separator)];
+    if (rows.every((row) => face.measure(row) * line.size <= width)) {
+      line.rows = rows;
+      return rows;
+    }
+  }
+  line.size = fitLineSize(line.text, face, width, line.size);
+  return line.rows;
 }
 
 /** The largest size ≤ `size` (down to 70% of it) at which `text` fits `width` px on one line. */

@@ -8,7 +8,7 @@ import { canonicalQuery, type CardSpec } from './spec.ts';
 import { CARD_SIZES, CARD_THEMES, cardSize, cardTheme } from './templates.ts';
 
 /** Bump when the card's design or typesetting changes in a way that changes pixels. */
-export const RENDERER_VERSION = 'card-1';
+export const RENDERER_VERSION = 'card-2';
 
 /** The render version: changes whenever the pixels of any card could (renderer, templates, fonts). */
 export function renderVersion(fontsVersion: string): string {
@@ -135,6 +135,7 @@ export class CardEngine {
       theme: cardTheme(spec.theme),
       script: spec.script,
       permalink: this.permalink(id),
+      layout: spec.layout ?? 'horizontal',
     };
   }
 }

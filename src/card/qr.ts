@@ -5,9 +5,10 @@ import { encode } from 'uqr';
  * The QR code to a card's permalink, drawn as plain SVG that render.ts puts where the layout left
  * a placeholder box (Satori would wrap an inline SVG in a data-URI image that the rasterizer then
  * has to decode and draw separately). Error correction M survives a card being photographed or
- * slightly compressed; a two-module quiet zone sits inside the box.
+ * slightly compressed; the standard four-module quiet zone sits inside the box, in the light colour
+ * whatever the theme, so a dark card does not eat into it.
  */
-export const QR_QUIET_MODULES = 2;
+export const QR_QUIET_MODULES = 4;
 
 /** The placeholder's fill: a colour no theme uses, so render.ts can find the box Satori laid out. */
 export const QR_PLACEHOLDER_FILL = '#010203';

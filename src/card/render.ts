@@ -72,8 +72,9 @@ export async function renderCardSvg(
   return { svg: quote.replace(/<\/svg>\s*$/, `${byline.svg}</svg>`), model };
 }
 
-/** Replaces the QR placeholder box Satori laid out with the QR code itself. */
+/** Replaces the QR placeholder box Satori laid out with the QR code itself (if the card has one). */
 function withQrCode(svg: string, model: CardModel): string {
+  if (model.link.qrSize === 0) return svg;
   // Found by its unique fill, then its own <rect …/> is read: cheaper than a regex over the SVG.
   const tail = `fill="${QR_PLACEHOLDER_FILL}"/>`;
   const fill = svg.indexOf(tail);
@@ -114,6 +115,8 @@ async function bylineLayer(
     model.credit,
     model.source,
     model.note,
+    model.draftBand,
+    model.headerHeight,
     model.footer,
     model.gap,
     model.meta.family,

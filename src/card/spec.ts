@@ -2,8 +2,11 @@ import { YuluError } from '../errors.ts';
 import { QUOTE_ID_PATTERN } from '../quotes/quote-id.ts';
 import { DISPLAY_SCRIPTS, isDisplayScript, type DisplayScript } from '../text/scripts.ts';
 import {
+  CARD_LAYOUTS,
   cardSize,
   cardTheme,
+  VERTICAL_SIZES,
+  type CardLayout,
   DEFAULT_SIZE,
   DEFAULT_THEME,
   SCALES,
@@ -21,8 +24,17 @@ import {
 export const CARD_PARAMETERS = ['size', 'theme', 'script', 'scale'] as const;
 export type CardParameter = (typeof CARD_PARAMETERS)[number];
 
-/** A card as requested: every field optional; defaults are og / paper / hans / 1. */
-export type CardRequest = { [P in CardParameter]?: string | number | undefined };
+/**
+ * The optional layout (竖排 `vertical` for the tall sizes). It is named in a card's URL, cache key
+ * and ETag only when vertical, so horizontal cards keep the URLs they always had. Signed drafts
+ * are horizontal: it is not part of their signed string.
+ */
+export const LAYOUT_PARAMETER = 'layout';
+
+/** A card as requested: every field optional; defaults are og / paper / hans / 1 / horizontal. */
+export type CardRequest = {
+  [P in CardParameter | typeof LAYOUT_PARAMETER]?: string | number | undefined;
+};
 
 /** A card as resolved: every parameter known and valid. */
 export interface CardSpec {
@@ -30,10 +42,12 @@ export interface CardSpec {
   theme: string;
   script: DisplayScript;
   scale: CardScale;
+  /** `vertical` (竖排) for the sizes in VERTICAL_SIZES; absent means horizontal. */
+  layout?: CardLayout;
 }
 
 /** Query parameters of `/cards/{id}.png|svg`: the card's, and `v` (the render version). */
-export const CARD_QUERY = [...CARD_PARAMETERS, 'v'] as const;
+export const CARD_QUERY = [...CARD_PARAMETERS, LAYOUT_PARAMETER, 'v'] as const;
 /** Query parameters of the daily quote's card: the day, and the card's. */
 export const DAILY_QUERY = ['date', ...CARD_PARAMETERS] as const;
 /** Query parameters of a signed draft card: the proposed text, the card's, and the signature. */
@@ -59,18 +73,37 @@ export function cardSpec(request: CardRequest): CardSpec {
       'invalid_argument',
       `unknown scale "${String(request.scale)}"; allowed: ${SCALES.join(', ')}`,
     );
-  return { size, theme, script, scale: scale as CardScale };
+  const layout = String(request.layout ?? 'horizontal');
+  if (!(CARD_LAYOUTS as readonly string[]).includes(layout))
+    throw new YuluError(
+      'invalid_argument',
+      `unknown layout "${layout}"; allowed: ${CARD_LAYOUTS.join(', ')}`,
+    );
+  if (layout === 'vertical' && !VERTICAL_SIZES.includes(size))
+    throw new YuluError(
+      'invalid_argument',
+      `layout=vertical is for ${VERTICAL_SIZES.join(', ')} cards, not ${size}`,
+    );
+  return {
+    size,
+    theme,
+    script,
+    scale: scale as CardScale,
+    ...(layout === 'vertical' ? { layout: 'vertical' as const } : {}),
+  };
 }
 
 /** The canonical query of a spec: every parameter, fixed order, so equivalent requests share a
  * cache entry and an ETag however their query strings were written. */
 export function canonicalQuery(spec: CardSpec): string {
-  return CARD_PARAMETERS.map((name) => `${name}=${spec[name]}`).join('&');
+  const layout = spec.layout === 'vertical' ? '&layout=vertical' : '';
+  return CARD_PARAMETERS.map((name) => `${name}=${spec[name]}`).join('&') + layout;
 }
 
 /** The card parameters of a query (strings, as given), leaving out the other parameters. */
 export function cardRequest(query: Partial<Record<string, string>>): CardRequest {
   const request: CardRequest = {};
-  for (const name of CARD_PARAMETERS) if (query[name] !== undefined) request[name] = query[name];
+  for (const name of [...CARD_PARAMETERS, LAYOUT_PARAMETER] as const)
+    if (query[name] !== undefined) request[name] = query[name];
   return request;
 }

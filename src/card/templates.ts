@@ -13,6 +13,8 @@ export const SizeSchema = z.object({
   height: z.number().int().min(200).max(4096),
   minQuoteSize: z.number().min(12),
   maxQuoteSize: z.number().min(12),
+  /** The narrowest width (CSS px) the card is commonly shown at: small print and QR must work there. */
+  previewWidth: z.number().int().min(100),
 });
 export type CardSize = z.infer<typeof SizeSchema>;
 
@@ -34,6 +36,12 @@ const SizesFile = z.object({ sizes: z.array(SizeSchema).min(1) });
 const ThemesFile = z.object({ themes: z.array(ThemeSchema).min(1) });
 
 export const SCALES = [1, 2] as const;
+
+/** Card layouts: horizontal lines, or vertical columns (竖排, typeset/vertical.ts). */
+export const CARD_LAYOUTS = ['horizontal', 'vertical'] as const;
+export type CardLayout = (typeof CARD_LAYOUTS)[number];
+/** Sizes tall or square enough for columns; og's short, wide box would hold two or three. */
+export const VERTICAL_SIZES: readonly string[] = ['square', 'portrait', 'xiaohongshu', 'story'];
 export type CardScale = (typeof SCALES)[number];
 
 /** Parses template data, naming the file and field on error. Exported for tests. */

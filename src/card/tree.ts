@@ -34,19 +34,49 @@ export function cardTree(model: CardModel, layer: CardLayer = 'all'): SatoriElem
       fontFamily: model.meta.family,
     },
     [
-      byline ? header(model) : h('div', { display: 'flex', height: model.brand.size * 1.4 }),
+      header(model, quote, byline),
       quote
         ? quoteBlock(model)
         : h('div', { display: 'flex', flexGrow: 1, margin: `${model.gap}px 0` }),
       footer(model, quote, byline),
+      ...(byline && model.draftBand ? [draftBand(model)] : []),
     ],
     { lang: model.lang },
   );
 }
 
-function header(model: CardModel): SatoriElement {
-  const { brand, theme } = model;
+/** A draft's band: full width across the top edge, in the accent colour, above the brand. */
+function draftBand(model: CardModel): SatoriElement {
+  const band = model.draftBand as NonNullable<CardModel['draftBand']>;
   return h(
+    'div',
+    {
+      position: 'absolute',
+      top: 0,
+      left: 0,
+      width: model.width,
+      height: band.height,
+      display: 'flex',
+      alignItems: 'center',
+      justifyContent: 'center',
+      backgroundColor: model.theme.accent,
+      color: model.theme.background,
+      fontSize: band.size,
+      letterSpacing: band.size * 0.2,
+      fontFamily: model.metaBold.family,
+      fontWeight: model.metaBold.weight,
+    },
+    band.text,
+  );
+}
+
+/**
+ * The top row: the brand (byline layer) and, on a card without a QR code, the link printed large
+ * at the right (quote layer), so the byline below has the full width.
+ */
+function header(model: CardModel, quote: boolean, byline: boolean): SatoriElement {
+  const { brand, theme, link } = model;
+  const brandText = h(
     'div',
     {
       display: 'flex',
@@ -57,12 +87,123 @@ function header(model: CardModel): SatoriElement {
       fontFamily: model.metaBold.family,
       fontWeight: model.metaBold.weight,
     },
-    brand.text,
+    byline ? brand.text : '',
+  );
+  const linkText =
+    quote && link.qrSize === 0
+      ? [
+          h(
+            'div',
+            {
+              display: 'flex',
+              fontSize: link.size,
+              lineHeight: 1.4,
+              color: theme.muted,
+              letterSpacing: link.size * 0.02,
+            },
+            link.text,
+          ),
+        ]
+      : [];
+  return h(
+    'div',
+    {
+      display: 'flex',
+      flexDirection: 'row',
+      justifyContent: 'space-between',
+      alignItems: 'center',
+      height: model.headerHeight,
+    },
+    [brandText, ...linkText],
+  );
+}
+
+/**
+ * Vertical quote (竖排): every cell absolutely placed in its column, columns right to left
+ * (typeset/vertical.ts). Upright cells and 纵中横 numbers are centred in an em square; Latin is
+ * drawn horizontally in a box turned 90° clockwise about its centre. The opening mark is accented.
+ */
+function verticalQuoteBlock(model: CardModel): SatoriElement {
+  const { quote, theme, gap } = model;
+  const block = quote.vertical as NonNullable<CardModel['quote']['vertical']>;
+  const size = quote.fitted.fontSize;
+  const cells: SatoriElement[] = [];
+  block.columns.forEach((column, c) => {
+    column.cells.forEach((cell, k) => {
+      if (cell.kind === 'space') return;
+      const length = cell.advance * size;
+      const accent = c === 0 && k === 0;
+      if (cell.kind === 'rotated') {
+        cells.push(
+          h(
+            'div',
+            {
+              position: 'absolute',
+              left: column.x + (size - length) / 2,
+              top: cell.y + (length - size) / 2,
+              width: length,
+              height: size,
+              display: 'flex',
+              alignItems: 'center',
+              whiteSpace: 'pre',
+              transform: 'rotate(90deg)',
+              lineHeight: 1,
+            },
+            cell.text,
+          ),
+        );
+        return;
+      }
+      const fontSize =
+        cell.kind === 'tcy'
+          ? Math.min(size, (size * 0.92) / quote.typeface.measure(cell.text))
+          : size;
+      cells.push(
+        h(
+          'div',
+          {
+            position: 'absolute',
+            left: column.x,
+            top: cell.y,
+            width: size,
+            height: size,
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            fontSize,
+            lineHeight: 1,
+            ...(accent ? { color: theme.accent } : {}),
+          },
+          cell.text,
+        ),
+      );
+    });
+  });
+  return h(
+    'div',
+    { display: 'flex', flexGrow: 1, margin: `${gap}px 0`, position: 'relative' },
+    h(
+      'div',
+      {
+        display: 'flex',
+        position: 'absolute',
+        left: block.left,
+        top: quote.top,
+        width: block.width,
+        height: block.height,
+        fontFamily: quote.typeface.family,
+        fontWeight: quote.typeface.weight,
+        fontSize: size,
+        color: theme.text,
+      },
+      cells,
+    ),
   );
 }
 
 function quoteBlock(model: CardModel): SatoriElement {
   const { quote, theme, gap } = model;
+  if (quote.vertical) return verticalQuoteBlock(model);
   const { fitted } = quote;
   const lines = fitted.lines.map((line, i) =>
     h(
@@ -96,7 +237,8 @@ function quoteBlock(model: CardModel): SatoriElement {
       display: 'flex',
       flexGrow: 1,
       flexDirection: 'column',
-      justifyContent: 'center',
+      justifyContent: 'flex-start',
+      paddingTop: quote.top,
       margin: `${gap}px 0`,
     },
     h(
@@ -170,24 +312,26 @@ function footer(model: CardModel, quote: boolean, byline: boolean): SatoriElemen
           fontWeight: model.metaBold.weight,
           color: theme.text,
         }),
-        ...(credit.text ? [row(credit.text, credit.size, { color: theme.muted })] : []),
-        row(source.text, source.size, { color: theme.muted }),
+        ...(credit.text
+          ? credit.rows.map((text) => row(text, credit.size, { color: theme.muted }))
+          : []),
+        ...source.rows.map((text) => row(text, source.size, { color: theme.muted })),
         ...(note
           ? [row(note.text, note.size, { color: theme.muted, lineHeight: 1.6, opacity: 0.85 })]
           : []),
       ]);
 
-  const right = !quote
-    ? h('div', {
-        display: 'flex',
-        marginLeft: 3 * u,
-        height: model.footer.right,
-        width: model.link.qrSize,
-      })
-    : h(
-        'div',
-        { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', marginLeft: 3 * u },
-        [
+  const rightBox = {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-end',
+    marginLeft: 3 * u,
+  };
+  const right = !link.label
+    ? h('div', { display: 'flex' })
+    : !quote
+      ? h('div', { ...rightBox, height: model.footer.right, width: link.qrSize })
+      : h('div', rightBox, [
           // The QR code's box; render.ts draws the code itself into it (see qr.ts).
           h('div', {
             display: 'flex',
@@ -200,15 +344,14 @@ function footer(model: CardModel, quote: boolean, byline: boolean): SatoriElemen
             {
               display: 'flex',
               marginTop: 0.8 * u,
-              fontSize: link.size,
+              fontSize: link.label.size,
               lineHeight: 1.4,
               color: theme.muted,
-              letterSpacing: link.size * 0.02,
+              letterSpacing: link.label.size * 0.1,
             },
-            link.text,
+            link.label.text,
           ),
-        ],
-      );
+        ]);
 
   return h(
     'div',

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { CardModel } from '../card/compose.ts';
 import { cardSpec, type CardEngine, type CardSpec } from '../card/engine.ts';
 import { YuluError } from '../errors.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
@@ -7,7 +8,7 @@ import { parse } from './args.ts';
 import { cardFileName } from './file-names.ts';
 import { ProgressBar } from './progress.ts';
 
-export const RENDER_USAGE = `yulu render <id> [--size og|square|portrait|xiaohongshu|story] [--theme T] [--script hans|hant|tw|hk] [--scale 1|2] [--svg] [-o card.png]
+export const RENDER_USAGE = `yulu render <id> [--size og|square|portrait|xiaohongshu|story] [--theme T] [--script hans|hant|tw|hk] [--scale 1|2] [--layout horizontal|vertical] [--svg] [--lines] [-o card.png]
        yulu render --all | --speaker NAME | --ids a,b,c  [same options] -o DIR
          (a batch writes DIR/<id>-<size>-<theme>-<script>[@2x].png, so batches in other sizes, themes or scripts can share DIR)`;
 
@@ -31,7 +32,9 @@ export async function renderCommand(
       theme: { type: 'string' },
       script: { type: 'string' },
       scale: { type: 'string' },
+      layout: { type: 'string' },
       svg: { type: 'boolean' },
+      lines: { type: 'boolean' },
       output: { type: 'string', short: 'o' },
       all: { type: 'boolean' },
       speaker: { type: 'string' },
@@ -54,6 +57,11 @@ export async function renderCommand(
     const moved = library.retired(id)?.successor;
     if (moved) io.err(`quote ${id} moved to ${moved} (a catalog rebuild retired the old ID)\n`);
     const target = moved ?? id;
+    if (values.lines) {
+      // The quote's lines as laid out, for reviewing breaks without opening images.
+      for (const line of cardLines((await engine.svg(target, spec)).model)) io.out(line);
+      return 0;
+    }
     const file = values.output ?? cardFileName(target, spec, format);
     const bytes = await renderOne(engine, target, spec, format);
     writeOut(file, bytes);
@@ -137,6 +145,18 @@ function selectIds(
     return quotes.map((q) => q.id);
   }
   return library.quotes.map((q) => q.id);
+}
+
+/** `72px · 4 行` then each line between bars, with its justification spacing when it has one. */
+export function cardLines(model: CardModel): string[] {
+  const { fitted } = model.quote;
+  return [
+    `${fitted.fontSize}px · ${fitted.lines.length} 行`,
+    ...fitted.lines.map((line, i) => {
+      const spacing = fitted.letterSpacing[i] ?? 0;
+      return `${String(i + 1).padStart(2)} │${line.text}│${spacing > 0 ? ` +${spacing.toFixed(1)}px` : ''}`;
+    }),
+  ];
 }
 
 function writeOut(file: string, bytes: Uint8Array): void {

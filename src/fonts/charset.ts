@@ -31,6 +31,14 @@ export interface CardCharset {
 export const ASCII = String.fromCharCode(...Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i));
 /** Full-width punctuation and quote marks a quote or a card may use, in every script. */
 export const CJK_PUNCTUATION = '“”‘’「」『』《》〈〉（）【】〔〕、。，；：？！…—–·％～';
+/**
+ * Vertical presentation forms (U+FE10–FE19, U+FE30–FE4F): vertical cards (竖排) set punctuation,
+ * brackets and dashes with these glyphs, since the subsets carry no `vert` feature.
+ */
+export const VERTICAL_FORMS = String.fromCodePoint(
+  ...Array.from({ length: 10 }, (_, i) => 0xfe10 + i),
+  ...Array.from({ length: 0x20 }, (_, i) => 0xfe30 + i),
+);
 /** A few typographic extras for UI and metadata. */
 export const TYPOGRAPHIC_EXTRAS = '©×°℃•';
 
@@ -75,7 +83,7 @@ export function buildCharset(sources: CharsetSources): CardCharset {
   const scriptOf = new Map(sources.corpus.documents.map((d) => [d.meta.slug, d.meta.script]));
 
   for (const target of DISPLAY_SCRIPTS) {
-    addMeta(target, ASCII + CJK_PUNCTUATION + TYPOGRAPHIC_EXTRAS);
+    addMeta(target, ASCII + CJK_PUNCTUATION + TYPOGRAPHIC_EXTRAS + VERTICAL_FORMS);
     addMeta(target, uiText);
     addMeta(target, convertScript(uiText, 'hans', target));
     const text = full.get(target) as Set<string>;

@@ -25,8 +25,6 @@ export interface ScriptFacts {
   font: FontScript;
   /** The pair that wraps a quote, and the pair quotation marks inside it become. */
   marks: { outer: readonly [string, string]; inner: readonly [string, string] };
-  /** Marks in the quote's text that turn into the inner pair (openers, closers). */
-  nested: { open: string; close: string };
   /** `lang` of the card (Satori picks glyph forms by it). */
   cardLang: string;
   /** `lang` of HTML in this script. */
@@ -39,7 +37,6 @@ export interface ScriptFacts {
 
 const CORNER_BRACKETS = {
   marks: { outer: ['「', '」'], inner: ['『', '』'] },
-  nested: { open: '“「', close: '”」' },
 } as const;
 
 export const SCRIPTS: Readonly<Record<DisplayScript, ScriptFacts>> = {
@@ -48,7 +45,6 @@ export const SCRIPTS: Readonly<Record<DisplayScript, ScriptFacts>> = {
     opencc: 'cn',
     font: 'sc',
     marks: { outer: ['“', '”'], inner: ['‘', '’'] },
-    nested: { open: '“', close: '”' },
     cardLang: 'zh-CN',
     htmlLang: 'zh-Hans',
     ogLocale: 'zh_CN',
@@ -92,20 +88,36 @@ export function isDisplayScript(value: string): value is DisplayScript {
 }
 
 /**
- * Quotation marks inside the quote become the inner pair of the script, since the quote is wrapped
- * in the outer pair: “” → ‘’ in simplified; “”「」 → 『』 in traditional forms.
+ * Quotation marks inside the quote, whatever the source used (“” ‘’ 「」 『』), become the script's
+ * nested pairs below the outer pair the quote is wrapped in: simplified “ ‘ “ …, traditional
+ * 「 『 「 …. So a first-level quotation is ‘’ on a simplified card and 『』 on a traditional one.
+ * Only the marks change, never the words; an apostrophe inside a Latin word (`don’t`) is left alone.
  */
 export function nestQuotes(text: string, script: DisplayScript): string {
-  const { marks, nested } = SCRIPTS[script];
-  let out = '';
-  for (const ch of text)
-    out += nested.open.includes(ch)
-      ? marks.inner[0]
-      : nested.close.includes(ch)
-        ? marks.inner[1]
-        : ch;
-  return out;
+  const { outer, inner } = SCRIPTS[script].marks;
+  const pair = (depth: number) => (depth % 2 === 1 ? inner : outer);
+  const chars = [...text];
+  let depth = 0;
+  return chars
+    .map((c, i) => {
+      if (OPENING_MARKS.has(c)) {
+        depth++;
+        return pair(depth)[0];
+      }
+      if (CLOSING_MARKS.has(c)) {
+        const apostrophe =
+          c === '’' && /[A-Za-z]/.test(chars[i - 1] ?? '') && /[A-Za-z]/.test(chars[i + 1] ?? '');
+        if (apostrophe) return c;
+        const mark = pair(Math.max(depth, 1))[1];
+        depth = Math.max(depth - 1, 0);
+        return mark;
+      }
+      return c;
+    })
+    .join('');
 }
+const OPENING_MARKS = new Set([...'“‘「『']);
+const CLOSING_MARKS = new Set([...'”’」』']);
 
 /** The quote wrapped in the script's outer marks, inner marks nested. */
 export function quoted(text: string, script: DisplayScript): string {

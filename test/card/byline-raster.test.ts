@@ -45,7 +45,7 @@ describe('the byline drawn once and laid over each card', () => {
           expect(pixelDifference(layered.rgba, quantized.rgba, 8), label).toBeLessThan(0.0005);
         }
       }
-  });
+  }, 300_000);
 
   it('crops a transparent image to its inked bands and composites them back exactly', () => {
     fc.assert(

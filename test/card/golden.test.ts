@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FontBook } from '../../src/card/font-book.ts';
+import { VERTICAL_SIZES, type CardLayout } from '../../src/card/compose.ts';
 import { encodePalettePng } from '../../src/card/png/encode.ts';
 import { initSatori, renderCardSvg } from '../../src/card/render.ts';
 import { CARD_SIZES, CARD_THEMES, cardSize, cardTheme } from '../../src/card/templates.ts';
@@ -60,6 +61,7 @@ interface Case {
   size: string;
   theme: string;
   script: DisplayScript;
+  layout?: CardLayout;
 }
 const themes = CARD_THEMES.map((t) => t.name);
 const cases: Case[] = [];
@@ -72,38 +74,54 @@ Object.keys(KINDS).forEach((kind, k) => {
   );
 });
 themes.forEach((theme) => cases.push({ kind: 'latin', size: 'portrait', theme, script: 'hant' }));
+// Vertical (竖排): every size that offers it, in simplified and traditional.
+VERTICAL_SIZES.forEach((size, s) =>
+  (['hans', 'tw'] as const).forEach((script, k) =>
+    cases.push({
+      kind: ['latin', 'punctuation', 'short', 'long'][(s + k) % 4]!,
+      size,
+      theme: themes[(s + 2 * k) % themes.length]!,
+      script,
+      layout: 'vertical',
+    }),
+  ),
+);
 
 describe('golden cards', () => {
-  it.each(cases)('$kind $size $theme $script', async ({ kind, size, theme, script }) => {
-    const quote = KINDS[kind]!;
-    const cardSizeValue = cardSize(size);
-    const { svg } = await renderCardSvg(
-      library.resolve(quote.id),
-      {
-        size: cardSizeValue,
-        theme: cardTheme(theme),
-        script,
-        permalink: `https://yulu.example/q/${quote.id}`,
-      },
-      fonts,
-    );
-    const image = await resvgRasterizer.rgba(svg, cardSizeValue.width / 4);
-    const png = await encodePalettePng(image.data, image.width, image.height);
-    const file = `${DIR}${kind}-${size}-${theme}-${script}.png`;
-    if (UPDATE) {
-      writeFileSync(file, png);
-      return;
-    }
-    expect(existsSync(file), `${file} is missing: run npm run test:update-goldens`).toBe(true);
-    const golden = decodePng(readFileSync(file));
-    const actual = decodePng(png);
-    expect([actual.width, actual.height]).toEqual([golden.width, golden.height]);
-    const different = pixelDifference(actual.rgba, golden.rgba, CHANNEL_TOLERANCE);
-    expect(
-      different,
-      `${(different * 100).toFixed(2)}% of pixels differ from ${file}`,
-    ).toBeLessThanOrEqual(MAX_DIFFERENT);
-  });
+  it.each(cases)(
+    '$kind $size $theme $script $layout',
+    async ({ kind, size, theme, script, layout }) => {
+      const quote = KINDS[kind]!;
+      const cardSizeValue = cardSize(size);
+      const { svg } = await renderCardSvg(
+        library.resolve(quote.id),
+        {
+          size: cardSizeValue,
+          theme: cardTheme(theme),
+          script,
+          permalink: `https://yulu.example/q/${quote.id}`,
+          ...(layout ? { layout } : {}),
+        },
+        fonts,
+      );
+      const image = await resvgRasterizer.rgba(svg, cardSizeValue.width / 4);
+      const png = await encodePalettePng(image.data, image.width, image.height);
+      const file = `${DIR}${kind}-${size}-${theme}-${script}${layout ? `-${layout}` : ''}.png`;
+      if (UPDATE) {
+        writeFileSync(file, png);
+        return;
+      }
+      expect(existsSync(file), `${file} is missing: run npm run test:update-goldens`).toBe(true);
+      const golden = decodePng(readFileSync(file));
+      const actual = decodePng(png);
+      expect([actual.width, actual.height]).toEqual([golden.width, golden.height]);
+      const different = pixelDifference(actual.rgba, golden.rgba, CHANNEL_TOLERANCE);
+      expect(
+        different,
+        `${(different * 100).toFixed(2)}% of pixels differ from ${file}`,
+      ).toBeLessThanOrEqual(MAX_DIFFERENT);
+    },
+  );
 
   it('each pinned quote still has the trait it stands for', () => {
     expect(length(KINDS.short!.text)).toBeLessThanOrEqual(16);

@@ -146,7 +146,8 @@ describe('trackingRuns', () => {
       fc.property(fc.string({ maxLength: 40 }), (text) => {
         const runs = trackingRuns(text);
         expect(runs.map((r) => r.text).join('')).toBe(text);
-        for (const run of runs.filter((r) => !r.tracked)) expect(run.text).toMatch(/^[A-Za-z0-9]/);
+        for (const run of runs.filter((r) => !r.tracked))
+          expect(run.text).toMatch(/^[A-Za-z0-9—…]/);
       }),
       { seed: 3, numRuns: 500 },
     );

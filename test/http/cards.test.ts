@@ -32,6 +32,29 @@ describe('GET /cards/{id}.png', () => {
     expect([png.width, png.height]).toEqual([1080, 1350]);
   });
 
+  it('renders vertical cards (layout=vertical) with their own ETag, and refuses them on og', async () => {
+    const horizontal = await app.request(`/cards/${id}.png?size=story`);
+    const vertical = await app.request(`/cards/${id}.png?size=story&layout=vertical`);
+    expect(vertical.status).toBe(200);
+    expect(vertical.headers.get('etag')).not.toBe(horizontal.headers.get('etag'));
+    const same = await app.request(`/cards/${id}.png?layout=horizontal&size=story`);
+    expect(same.headers.get('etag')).toBe(horizontal.headers.get('etag'));
+    expect(
+      engine.cardPath(
+        id,
+        { size: 'story', theme: 'paper', script: 'hans', scale: 1, layout: 'vertical' },
+        'png',
+      ),
+    ).toContain('layout=vertical');
+    for (const query of ['size=og&layout=vertical', 'size=story&layout=diagonal']) {
+      const res = await app.request(`/cards/${id}.png?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+        'invalid_argument',
+      );
+    }
+  });
+
   it('renders twice the pixels at scale=2', async () => {
     const res = await app.request(`/cards/${id}.png?scale=2`);
     const png = decodePng(new Uint8Array(await res.arrayBuffer()));

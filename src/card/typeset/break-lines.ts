@@ -47,6 +47,11 @@ function toLines(units: readonly Unit[], ranges: Ranges): Line[] {
   });
 }
 
+/** How many lines greedy first-fit needs: the fewest any breaking can have. */
+export function greedyCount(units: readonly Unit[], width: number): number {
+  return greedyRanges(units, width).length;
+}
+
 export function greedy(units: readonly Unit[], width: number): Line[] {
   return toLines(units, greedyRanges(units, width));
 }
@@ -61,56 +66,196 @@ export function hasOrphan(lines: readonly Line[]): boolean {
 export interface BreakOptions {
   /** Equalise line lengths (short quotes) instead of filling lines (long quotes). */
   balance: boolean;
+  /** Most lines the box holds at this size; more is no solution. */
+  maxLines?: number;
+  /**
+   * Keep phrases whole (units' `phraseStart`), breaking inside one only when it is wider than the
+   * line. Off: every unit boundary is as good as another (the fallback for text that cannot fit).
+   */
+  phrases?: boolean;
+}
+
+/** Costs, in em² of slack or its equivalent. An extra line outweighs any slack; orphans more. */
+const COST = {
+  line: 400,
+  insidePhrase: 1000,
+  orphan: 5000,
+  /** A full line that justification would space out too far is set ragged: avoided if possible. */
+  ragged: 40,
+  /** A last line of a single word or character group: worth two ragged lines to avoid. */
+  widow: 80,
+};
+
+/**
+ * The most justification may add after a character, in em. Beyond an eighth of an em Chinese
+ * text reads as spaced out (`在 做`); such a line is set ragged instead, and the breaker looks for
+ * other breaks or another size first.
+ */
+const MAX_SPACING = 0.125;
+
+/** Whether justification may stretch a line by `slack` em over `gaps` gaps (fit.ts does it). */
+export function justifiable(slack: number, gaps: number): boolean {
+  return gaps > 0 && slack > 0 && slack <= 1.2 && slack / gaps <= MAX_SPACING;
 }
 
 /**
- * Breaks units into lines no wider than `width` em. Balanced mode uses the narrowest measure that
- * keeps the greedy line count, so lines come out nearly equal; fill mode keeps full lines. Either
- * way a last line of one character gets a second one from the line above. Returns null when some
- * unit is wider than the line (an unbreakable word that does not fit at this size).
+ * Breaks units into lines no wider than `width` em, choosing the breaks of least total cost
+ * (dynamic programming over break points, after Knuth–Plass): never inside a phrase shorter than
+ * the line, no single character alone on the last line, then — fill mode (long quotes) — full
+ * lines that justify without spacing out, or — balanced mode (short quotes) — lines of nearly
+ * equal length; the fewest lines first. Returns null when some unit is wider than the line (an
+ * unbreakable word that does not fit at this size) or no breaking fits in `maxLines`.
  */
 export function breakLines(
   units: readonly Unit[],
   width: number,
   options: BreakOptions,
 ): Line[] | null {
+  return scoredBreak(units, width, options)?.lines ?? null;
+}
+
+/** A breaking and its badness: the cost of its breaks and lines, less the cost of their count. */
+export interface ScoredLines {
+  lines: Line[];
+  badness: number;
+}
+
+/** `breakLines` with the badness of what it chose, so fit.ts can prefer a size that sets well. */
+export function scoredBreak(
+  units: readonly Unit[],
+  width: number,
+  options: BreakOptions,
+): ScoredLines | null {
   if (units.some((u) => !u.space && u.width > width + 1e-9)) return null;
-  let ranges = greedyRanges(units, width);
-  if (options.balance && ranges.length > 1)
-    ranges = greedyRanges(units, narrowestKeeping(units, width, ranges.length));
-  return toLines(units, pullDownOrphan(units, ranges, width));
-}
-
-/**
- * When the last line is one character, ends the line above one unit earlier (skipping spaces),
- * which is always allowed (units already carry the no-break rules) if the last line still fits.
- */
-function pullDownOrphan(units: readonly Unit[], ranges: Ranges, width: number): Ranges {
-  if (!hasOrphan(toLines(units, ranges)) || ranges.length < 2) return ranges;
-  const fixed = ranges.map((r) => [...r] as [number, number]);
-  const previous = fixed[fixed.length - 2] as [number, number];
-  const last = fixed[fixed.length - 1] as [number, number];
-  let cut = previous[1] - 1;
-  while (cut > previous[0] && (units[cut] as Unit).space) cut--;
-  if (cut <= previous[0]) return ranges; // the line above is a single unit: nothing to give
-  previous[1] = cut;
-  last[0] = cut;
-  const lastLine = toLines(units, [last])[0] as Line;
-  return lastLine.width <= width + 1e-9 ? fixed : ranges;
-}
-
-/**
- * The smallest measure in (0.3·width, width] whose greedy breaking needs at most `count` lines:
- * binary search, since the line count only grows as the measure narrows.
- */
-function narrowestKeeping(units: readonly Unit[], width: number, count: number): number {
-  let lo = width * 0.3;
-  let hi = width;
-  for (let i = 0; i < 24; i++) {
-    const mid = (lo + hi) / 2;
-    const fits = units.every((u) => u.space || u.width <= mid);
-    if (fits && greedyRanges(units, mid).length <= count) hi = mid;
-    else lo = mid;
+  const n = units.length;
+  const first = units.findIndex((u) => !u.space);
+  if (first < 0) return { lines: [], badness: 0 };
+  const minLines = greedyRanges(units, width).length;
+  const maxLines = Math.min(options.maxLines ?? Infinity, minLines + 2);
+  if (minLines > maxLines) return null;
+  const widthAt = new Float64Array(n + 1);
+  const gapsAt = new Float64Array(n + 1);
+  const lettersAt = new Float64Array(n + 1);
+  units.forEach((u, i) => {
+    widthAt[i + 1] = (widthAt[i] as number) + u.width;
+    gapsAt[i + 1] = (gapsAt[i] as number) + u.gaps;
+    lettersAt[i + 1] = (lettersAt[i] as number) + u.letters;
+  });
+  // visibleEnd[b]: a line ending before unit b ends after its last non-space unit.
+  const visibleEnd = new Int32Array(n + 1);
+  for (let b = 0; b <= n; b++) {
+    let e = b;
+    while (e > 0 && (units[e - 1] as Unit).space) e--;
+    visibleEnd[b] = e;
   }
-  return hi;
+  const penalty = breakPenalties(units, width, options.phrases ?? true, widthAt);
+
+  const total = at(widthAt, visibleEnd[n] as number) - at(widthAt, first);
+
+  let best: { cost: number; badness: number; ranges: Ranges } | null = null;
+  for (let k = minLines; k <= maxLines; k++) {
+    // Every line costs COST.line: more lines cannot beat what is already found.
+    if (best && best.cost <= COST.line * k) break;
+    const target = total / k;
+    const lineCost = (a: number, b: number, last: boolean): number => {
+      const e = visibleEnd[b] as number;
+      const w = at(widthAt, e) - at(widthAt, a);
+      if (options.balance) {
+        const d = target - w;
+        return last && d > 0 ? 0.5 * d * d : d * d;
+      }
+      if (last) {
+        const short = width * 0.3 - w;
+        return short > 0 ? 2 * short * short : 0;
+      }
+      const slack = width - w;
+      const gaps = at(gapsAt, e) - at(gapsAt, a);
+      return slack * slack + (slack > 1e-9 && !justifiable(slack, gaps) ? COST.ragged : 0);
+    };
+    // cost[j][b]: least cost of setting units [first, b) in j lines, b a line start (or n).
+    const cost: Float64Array[] = [];
+    const from: Int32Array[] = [];
+    for (let j = 0; j <= k; j++) {
+      cost.push(new Float64Array(n + 1).fill(Infinity));
+      from.push(new Int32Array(n + 1).fill(-1));
+    }
+    (cost[0] as Float64Array)[first] = 0;
+    for (let j = 1; j <= k; j++) {
+      const previous = cost[j - 1] as Float64Array;
+      const current = cost[j] as Float64Array;
+      const back = from[j] as Int32Array;
+      for (let b = first + 1; b <= n; b++) {
+        if (b < n && !(Number.isFinite(penalty[b] as number) && j < k)) continue;
+        if (b === n && j !== k) continue;
+        const last = b === n;
+        for (let a = b - 1; a >= first; a--) {
+          if ((widthAt[visibleEnd[b] as number] as number) - (widthAt[a] as number) > width + 1e-9)
+            break;
+          const before = previous[a] as number;
+          if (!Number.isFinite(before)) continue;
+          let c = before + lineCost(a, b, last) + (last ? 0 : (penalty[b] as number));
+          if (last && k > 1) {
+            const letters = at(lettersAt, visibleEnd[b] as number) - at(lettersAt, a);
+            if (letters <= 1) c += COST.orphan;
+            // A last line of one word (`length。”`) reads as a fragment.
+            else if (visibleEnd[b] === a + 1) c += COST.widow;
+          }
+          if (c < (current[b] as number)) {
+            current[b] = c;
+            back[b] = a;
+          }
+        }
+      }
+    }
+    const finalCost = (cost[k] as Float64Array)[n] as number;
+    if (!Number.isFinite(finalCost)) continue;
+    const withLines = finalCost + COST.line * k;
+    if (best && best.cost <= withLines) continue;
+    const ranges: Ranges = [];
+    let b = n;
+    for (let j = k; j >= 1; j--) {
+      const a = (from[j] as Int32Array)[b] as number;
+      ranges.unshift([a, b]);
+      b = a;
+    }
+    best = { cost: withLines, badness: finalCost, ranges };
+  }
+  return best ? { lines: toLines(units, best.ranges), badness: best.badness } : null;
+}
+
+/**
+ * Per unit index b, the cost of a line break before unit b: 0 between phrases (or at a space),
+ * `insidePhrase` inside a phrase wider than the line, Infinity inside a shorter phrase, before a
+ * space or a unit a space precedes only as glue. Without phrase rules every boundary costs 0.
+ */
+function breakPenalties(
+  units: readonly Unit[],
+  width: number,
+  phrases: boolean,
+  widthAt: Float64Array,
+): Float64Array {
+  const n = units.length;
+  const penalty = new Float64Array(n + 1).fill(Infinity);
+  const boundary = (b: number) => {
+    const unit = units[b] as Unit;
+    const before = units[b - 1] as Unit;
+    return !phrases || unit.phraseStart || before.space;
+  };
+  let start = 0;
+  for (let b = 1; b <= n; b++) {
+    if (b < n && ((units[b] as Unit).space || !boundary(b))) continue;
+    // Units [start, b) are one phrase (spaces aside): breaks inside it cost by its width.
+    const wide = (widthAt[b] as number) - (widthAt[start] as number) > width + 1e-9;
+    for (let i = start + 1; i < b; i++)
+      if (!(units[i] as Unit).space && !(units[i - 1] as Unit).space)
+        penalty[i] = wide ? COST.insidePhrase : Infinity;
+    if (b < n) penalty[b] = 0;
+    start = b;
+  }
+  return penalty;
+}
+
+/** A typed-array element known to be in range. */
+function at(array: Float64Array, i: number): number {
+  return array[i] as number;
 }

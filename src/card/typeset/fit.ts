@@ -1,7 +1,8 @@
 import { YuluError } from '../../errors.ts';
-import { breakLines, greedy, type Line } from './break-lines.ts';
+import { greedyCount, justifiable, scoredBreak, type Line } from './break-lines.ts';
+import type { Segmenter } from './phrases.ts';
 import { trackedCount } from './tracking.ts';
-import { toUnits, type Measure } from './units.ts';
+import { toUnits, type Measure, type Unit } from './units.ts';
 
 export interface FitOptions {
   /** The box the text must fit, in px. */
@@ -12,6 +13,8 @@ export interface FitOptions {
   minSize: number;
   /** Line height as a multiple of the font size. */
   lineHeight: number;
+  /** Phrase boundaries (phrases.ts); without it any boundary between units is a good break. */
+  segmenter?: Segmenter;
 }
 
 export interface FittedText {
@@ -22,10 +25,21 @@ export interface FittedText {
   letterSpacing: number[];
   /** The measure used, in px. */
   measure: number;
+  /** Whether the lines were balanced (a short quote) rather than filled and justified. */
+  balanced: boolean;
 }
 
 /** Quotes of up to this many lines are balanced (equal lines); longer ones fill and justify. */
 const BALANCE_UP_TO = 3;
+/** Badness below one ragged line (break-lines.ts COST.ragged): the setting is accepted. */
+const GOOD_ENOUGH = 30;
+/**
+ * How far below the largest fitting size the quote may shrink to set without ragged lines: a
+ * fraction of it, and at most this many 2 px steps (each step is a full breaking; the bench
+ * keeps the layout stage's cost in check).
+ */
+const SHRINK_FOR_QUALITY = 0.85;
+const QUALITY_STEPS = 4;
 
 /**
  * Sets `text` as large as it fits: tries sizes from `maxSize` down in 2 px steps and keeps the
@@ -33,28 +47,62 @@ const BALANCE_UP_TO = 3;
  * Text that does not fit at `minSize` is a `quote_does_not_fit` error, never an overflow.
  */
 export function fitText(text: string, measure: Measure, options: FitOptions): FittedText {
-  const units = toUnits(text, measure);
-  for (let size = options.maxSize; size >= options.minSize; size -= 2) {
-    const measureEm = options.width / size;
-    const balance = greedy(units, measureEm).length <= BALANCE_UP_TO;
-    const lines = breakLines(units, measureEm, { balance });
-    if (!lines) continue;
-    if (lines.length * size * options.lineHeight > options.height + 1e-6) continue;
-    const letterSpacing = lines.map((line, i) =>
-      balance || i === lines.length - 1 ? 0 : justification(line, measureEm) * size,
-    );
-    return {
-      fontSize: size,
-      lineHeight: options.lineHeight,
-      lines,
-      letterSpacing,
-      measure: options.width,
-    };
+  const units = toUnits(text, measure, options.segmenter);
+  // Phrases kept whole wherever that fits; only text that fits no other way breaks inside short
+  // phrases. From the largest size that fits, a size down to SHRINK_FOR_QUALITY of it that sets
+  // without ragged lines wins; if none does, the least bad (the larger on a tie).
+  for (const phrases of [true, false]) {
+    let best: { fitted: FittedText; badness: number } | null = null;
+    let first = options.maxSize;
+    for (let size = options.maxSize; size >= options.minSize; size -= 2) {
+      if (
+        best &&
+        (size < best.fitted.fontSize * SHRINK_FOR_QUALITY || size < first - 2 * QUALITY_STEPS)
+      )
+        break;
+      const tried = tryFit(units, size, phrases, options);
+      if (!tried) continue;
+      if (!best) {
+        best = tried;
+        first = size;
+      } else if (tried.badness < best.badness) best = tried;
+      if (best.badness < GOOD_ENOUGH) break;
+    }
+    if (best) return best.fitted;
   }
   throw new YuluError(
     'quote_does_not_fit',
     `the quote (${[...text].length} characters) does not fit this card even at ${options.minSize}px; choose a taller size such as portrait or story`,
   );
+}
+
+function tryFit(
+  units: Unit[],
+  size: number,
+  phrases: boolean,
+  options: FitOptions,
+): { fitted: FittedText; badness: number } | null {
+  const measureEm = options.width / size;
+  const balance = greedyCount(units, measureEm) <= BALANCE_UP_TO;
+  const maxLines = Math.floor((options.height + 1e-6) / (size * options.lineHeight));
+  const scored = scoredBreak(units, measureEm, { balance, maxLines, phrases });
+  if (!scored) return null;
+  const { lines } = scored;
+  if (lines.length * size * options.lineHeight > options.height + 1e-6) return null;
+  const letterSpacing = lines.map((line, i) =>
+    balance || i === lines.length - 1 ? 0 : justification(line, measureEm) * size,
+  );
+  return {
+    fitted: {
+      fontSize: size,
+      lineHeight: options.lineHeight,
+      lines,
+      letterSpacing,
+      measure: options.width,
+      balanced: balance,
+    },
+    badness: scored.badness,
+  };
 }
 
 /** Letter spacing (em) that stretches a full line to the measure; none when the gap is large. */
@@ -63,8 +111,6 @@ function justification(line: Line, measureEm: number): number {
   // the spacing off (tracking.ts), so only the other characters count as gaps.
   const gaps = trackedCount(line.text);
   const slack = measureEm - line.width;
-  if (gaps <= 0 || slack <= 0 || slack > 1.2) return 0;
   // A line of a few long Latin words would open holes between them: leave it ragged.
-  if (slack / gaps > 0.25) return 0;
-  return slack / gaps;
+  return justifiable(slack, gaps) ? slack / gaps : 0;
 }

@@ -3,9 +3,10 @@
  * character; spread over Latin letters it tracks words out (`s c a l i n g`). So a Latin word or
  * number (letters, digits and the joiners inside them, as in `GPT-4o` or `3.5`) takes spacing only
  * after its last character, and behaves as one unit among the Chinese characters, as in clreq's
- * justification of mixed text.
+ * justification of mixed text. A two-em dash —— or ellipsis …… is one mark drawn as two glyphs:
+ * spaced out it would fall apart into `— —`, so it is untracked inside as well.
  */
-const LATIN_RUN = /[A-Za-z0-9](?:[A-Za-z0-9'’._+\-/%&]*[A-Za-z0-9])?/g;
+const LATIN_RUN = /[A-Za-z0-9](?:[A-Za-z0-9'’._+\-/%&]*[A-Za-z0-9])?|—{2,}|…{2,}/g;
 
 export interface TrackingRun {
   text: string;

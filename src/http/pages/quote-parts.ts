@@ -1,5 +1,5 @@
 import type { CardSpec } from '../../card/spec.ts';
-import { CARD_SIZES, SCALES, type CardSize } from '../../card/templates.ts';
+import { CARD_SIZES, SCALES, VERTICAL_SIZES, type CardSize } from '../../card/templates.ts';
 import type { Paragraph } from '../../corpus/types.ts';
 import type { QuoteFlag } from '../../quotes/types.ts';
 import { DISPLAY_SCRIPTS, SCRIPTS, type DisplayScript } from '../../text/scripts.ts';
@@ -59,6 +59,10 @@ export function downloadRows(links: Links, id: string, script: DisplayScript): H
 <td>${SCALES.map(
       (scale) =>
         html`<a href="${cardHref(links, id, spec(scale), 'png')}" download="${file}${scale === 1 ? '' : `@${scale}x`}.png">PNG ${size.width * scale} × ${size.height * scale}</a><br>`,
-    )}<a href="${cardHref(links, id, spec(1), 'svg')}" download="${file}.svg">SVG ${size.width} × ${size.height}</a></td></tr>`;
+    )}<a href="${cardHref(links, id, spec(1), 'svg')}" download="${file}.svg">SVG ${size.width} × ${size.height}</a>${
+      VERTICAL_SIZES.includes(size.name)
+        ? html`<br><a href="${cardHref(links, id, { ...spec(1), layout: 'vertical' }, 'png')}" download="${file}-vertical.png">竖排 PNG ${size.width} × ${size.height}</a>`
+        : ''
+    }</td></tr>`;
   });
 }
