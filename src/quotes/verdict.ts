@@ -128,6 +128,9 @@ function clausesOf(hans: string): [string, string][] {
   return out;
 }
 
+/** …弥补这些差距。: a plural demonstrative closing the sentence names things said before it. */
+const CLOSING_DEMONSTRATIVE = /这些\p{Script=Han}{1,3}[。！]?$/u;
+
 /** 也一样: the same as something said before. */
 const SAME_AS_BEFORE = /也一样[。！]?$/u;
 
@@ -146,7 +149,7 @@ const CONDITION = /^(如果|假如|假设|要是)/u;
 const CONSEQUENCE = /[，,][^，,]*(那|就|会|才|也|都|肯定|一定|可以|能|要|是|不|没)/u;
 
 /** In a transcript, 你 addressing the other side (你现在想做的…, 大家都知道你…): the host's voice. */
-const ADDRESSES_GUEST = /你(们|现在|开始|当时|之前|十年前|刚才|觉得|认为|讲话|说的|提到|怎么|是不是)/u;
+const ADDRESSES_GUEST = /你(们|现在|开始|当时|之前|十年前|刚才|觉得|认为|讲话|说的|提到|怎么|是不是|通过|经过)/u;
 
 /** One side of a pair (一方面…) without the other. */
 const ONE_SIDE = /一方面/u;
@@ -196,7 +199,7 @@ export function verdictOf(input: VerdictInput): Verdict {
   if (OPEN_END.test(hans) || DEPENDENT_CLAUSE.test(hans) || (!TERMINAL_END.test(hans) && !input.endsParagraph))
     reasons.add('fragment');
   if (/[？?]/u.test(hans) || ASKS.test(hans)) reasons.add('question');
-  if (PRONOUN_THIS.test(hans) || REASON_FOR.test(hans) || SAME_AS_BEFORE.test(hans) || personOutside(hans)) reasons.add('needs-context');
+  if (PRONOUN_THIS.test(hans) || REASON_FOR.test(hans) || SAME_AS_BEFORE.test(hans) || CLOSING_DEMONSTRATIVE.test(hans) || personOutside(hans)) reasons.add('needs-context');
   if ((CONDITION.test(hans) && !CONSEQUENCE.test(hans)) || ANSWER_FRAGMENT.test(hans)) reasons.add('fragment');
   if (input.machineTranscript && ADDRESSES_GUEST.test(hans)) reasons.add('interviewer');
   // Loose speech: in a transcript a pronoun anywhere usually points outside the span.
