@@ -53,7 +53,7 @@ const NO_SUBJECT =
 
 /** Phrases that only make sense with the surrounding conversation. */
 const DEICTIC =
-  /刚才|刚刚|上面|前面说|前面提到|这个问题|这些问题|这个事情|这件事|这一点|这个过程|这个阶段|这种情况|这样的话|你说的|你刚|你提到|我们刚|第二种|第三种|后者|前者|上一个|同样的|另一个问题|第[一二三四五]层(?!面)|第[二三四五]点|第[二三四五]个/u;
+  /刚才|刚刚|上面|前面说|前面提到|这个问题|这些问题|这个事情|这件事|这一点|这个过程|这个阶段|这种情况|这样的话|你说的|你刚|你提到|我们刚|第二种|第三种|后者|前者|上一个|同样的|另一个问题|第一反应|第一感觉|第[一二三四五]层(?!面)|第[二三四五]点|第[二三四五]个/u;
 
 /**
  * A demonstrative or a pronoun in the first clause points at something said before the quote
@@ -67,7 +67,7 @@ const ANAPHOR = /这(?!么|样的话|个世界|个时代|个行业|一代|一波
 const CATAPHORIC = /^这样[，：]/u;
 /** After a noun, 这种/这类/这样的/这些 only determine it (像 BERT 这样的模型, 搜索引擎这类入口). */
 const DETERMINER = /^这(种|类|样的|些)/u;
-const CLAUSE_OPENING = /[是在把对从和跟说得了过用]$|^$/u;
+const CLAUSE_OPENING = /[是在把对从和跟说得了过用有]$|^$/u;
 
 /** Something a 他/她/它 can stand for, named earlier in the span (a Latin name, 外公, 很多科学家, 一个对手). */
 const ANTECEDENT = /[A-Za-z]{2,}|人|者|家|们|公司|团队|老师|同学|朋友|外公|外婆|父亲|母亲|爸|妈|对手|很多|大部分|每个|有的/u;
@@ -115,7 +115,18 @@ const ANSWER_FRAGMENT = /^[^，。]{0,10}(导致|造成|决定)的[。！]/u;
 const DANGLING_ROLE = /^作为一个[^，]*，(会|能|就|要|也)/u;
 
 /** A reason or a goal whose object is outside the span (…，这是很重要的一个原因。). */
-const REASON_FOR = /(这|这也|这就|这可能)是[^，。]{0,12}(原因|理由)/u;
+const REASON_FOR = /(这|这也|这就|这可能)是[^，。]{0,12}(原因|理由)|[的个]原因[。！]?$/u;
+
+/** A noun phrase standing for a sentence (过去十年最重要的一件事情。): the predicate was said before. */
+const NOUN_PHRASE_ONLY = /^[^，。！？]*的(一件|一个)?(事情|东西|问题)[。！]?$/u;
+const PREDICATE = /是|有|会|要|能|在|做|让|把|给|说|觉得|认为/u;
+
+/** A recogniser's self-repair: 两完全两个, 是一是一个 — the speaker restarting a word. */
+const RESTART = /(\p{Script=Han})\p{Script=Han}{1,2}\1(?=[个种件位])/u;
+
+/** A span this long with this many clauses reads as a run-on, not a quote. */
+const RUN_ON_HAN = 80;
+const RUN_ON_CLAUSES = 6;
 
 /** Each clause with the text of the span before it. */
 function clausesOf(hans: string): [string, string][] {
@@ -201,6 +212,8 @@ export function verdictOf(input: VerdictInput): Verdict {
   if (/[？?]/u.test(hans) || ASKS.test(hans)) reasons.add('question');
   if (PRONOUN_THIS.test(hans) || REASON_FOR.test(hans) || SAME_AS_BEFORE.test(hans) || CLOSING_DEMONSTRATIVE.test(hans) || personOutside(hans)) reasons.add('needs-context');
   if ((CONDITION.test(hans) && !CONSEQUENCE.test(hans)) || ANSWER_FRAGMENT.test(hans)) reasons.add('fragment');
+  if (NOUN_PHRASE_ONLY.test(hans) && !PREDICATE.test(hans.replace(/或者是|重要/gu, ''))) reasons.add('fragment');
+  if (input.machineTranscript && RESTART.test(hans)) reasons.add('transcript-garble');
   if (input.machineTranscript && ADDRESSES_GUEST.test(hans)) reasons.add('interviewer');
   // Loose speech: in a transcript a pronoun anywhere usually points outside the span.
   if (input.machineTranscript && clausesOf(hans).some(([clause, earlier]) => pointsBackEarly(clause, earlier)))
@@ -220,6 +233,7 @@ export function verdictOf(input: VerdictInput): Verdict {
   )
     reasons.add('transcript-garble');
   else if (fillers >= 3 || (fillers >= 2 && han > LONG_HAN)) reasons.add('rambling');
+  if (han > RUN_ON_HAN && hans.split(/[，。；]/u).filter(Boolean).length >= RUN_ON_CLAUSES) reasons.add('rambling');
   if (TICKER.test(hans) || INSERTION.test(hans) || STRAY_LETTER.test(hans)) reasons.add('residue');
   if (input.score < MIN_PUBLISHABLE_SCORE) reasons.add('low-score');
   const list = [...reasons].sort();
