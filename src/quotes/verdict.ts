@@ -49,11 +49,11 @@ const POINTS_BACK =
 
 /** Subject-less openers: an adverb or auxiliary where the subject should be (很快會…, 也是…). */
 const NO_SUBJECT =
-  /^(很快|也|还|都|才|又|再|却|便|就|是|会|能|可以|应该|不应该|已经|一直|主要|反而|只是|不是|没有|不会|不能|得|必须|肯定|一定|可能|大概|基本上|说|讲|觉得|认为|希望|知道|发现|看到)/u;
+  /^(好像|似乎|很快|也|还|都|才|又|再|却|便|就|是|会|能|可以|应该|不应该|已经|一直|主要|反而|只是|不是|没有|不会|不能|得|必须|肯定|一定|可能|大概|基本上|说|讲|觉得|认为|希望|知道|发现|看到)/u;
 
 /** Phrases that only make sense with the surrounding conversation. */
 const DEICTIC =
-  /刚才|刚刚|上面|前面说|前面提到|这个问题|这些问题|这个事情|这件事|这一点|这个过程|这个阶段|这种情况|这样的话|你说的|你刚|你提到|我们刚|第二种|第三种|后者|前者|上一个|同样的|另一个问题|第[一二三四五]层(?!面)|第[二三四五]点|第[二三四五]个/u;
+  /刚才|刚刚|上面|前面说|前面提到|这个问题|这些问题|这个事情|这件事|这一点|这个过程|这个阶段|这种情况|这样的话|你说的|你刚|你提到|我们刚|第二种|第三种|后者|前者|上一个|同样的|另一个问题|第一反应|第一感觉|第[一二三四五]层(?!面)|第[二三四五]点|第[二三四五]个/u;
 
 /**
  * A demonstrative or a pronoun in the first clause points at something said before the quote
@@ -67,7 +67,7 @@ const ANAPHOR = /这(?!么|样的话|个世界|个时代|个行业|一代|一波
 const CATAPHORIC = /^这样[，：]/u;
 /** After a noun, 这种/这类/这样的/这些 only determine it (像 BERT 这样的模型, 搜索引擎这类入口). */
 const DETERMINER = /^这(种|类|样的|些)/u;
-const CLAUSE_OPENING = /[是在把对从和跟说得了]$|^$/u;
+const CLAUSE_OPENING = /[是在把对从和跟说得了过用有]$|^$/u;
 
 /** Something a 他/她/它 can stand for, named earlier in the span (a Latin name, 外公, 很多科学家, 一个对手). */
 const ANTECEDENT = /[A-Za-z]{2,}|人|者|家|们|公司|团队|老师|同学|朋友|外公|外婆|父亲|母亲|爸|妈|对手|很多|大部分|每个|有的/u;
@@ -104,8 +104,29 @@ const ANNOUNCED_LIST = /(有|分为|分成)(两|三|四|五|几)(个|种|类|点
 /** A question without a question mark (你说…会不会…). */
 const ASKS = /会不会|是不是|有没有|为什么|为啥|怎么样$|吗[。！]?$|呢[。！]?$/u;
 
+/** 你发现…, 你可能…, 你的…: the listener's situation, set up by the conversation. */
+const GENERIC_YOU_OPENER = /^你(发现|会发现|可能|的|看)/u;
+/** A time topic with no subject after it (现在就是…, 现在主要…, 如今，…, 早期，…). */
+const TIME_TOPIC_OPENER = /^(现在|今天|如今|早期|最近|之后|后来|当时)(就是|主要|对|，)/u;
+/** X导致的。: the answer to a question (what caused it?), not a sentence of its own. */
+const ANSWER_FRAGMENT = /^[^，。]{0,10}(导致|造成|决定)的[。！]/u;
+
+/** 作为一个创业者…，会…: a role whose holder is not named. */
+const DANGLING_ROLE = /^作为一个[^，]*，(会|能|就|要|也)/u;
+
 /** A reason or a goal whose object is outside the span (…，这是很重要的一个原因。). */
-const REASON_FOR = /(这|这也|这就|这可能)是[^，。]{0,12}(原因|理由)/u;
+const REASON_FOR = /(这|这也|这就|这可能)是[^，。]{0,12}(原因|理由)|[的个]原因[。！]?$/u;
+
+/** A noun phrase standing for a sentence (过去十年最重要的一件事情。): the predicate was said before. */
+const NOUN_PHRASE_ONLY = /^[^，。！？]*的(一件|一个)?(事情|东西|问题)[。！]?$/u;
+const PREDICATE = /是|有|会|要|能|在|做|让|把|给|说|觉得|认为/u;
+
+/** A recogniser's self-repair: 两完全两个, 是一是一个 — the speaker restarting a word. */
+const RESTART = /(\p{Script=Han})\p{Script=Han}{1,2}\1(?=[个种件位])/u;
+
+/** A span this long with this many clauses reads as a run-on, not a quote. */
+const RUN_ON_HAN = 80;
+const RUN_ON_CLAUSES = 6;
 
 /** Each clause with the text of the span before it. */
 function clausesOf(hans: string): [string, string][] {
@@ -117,6 +138,9 @@ function clausesOf(hans: string): [string, string][] {
   }
   return out;
 }
+
+/** …弥补这些差距。: a plural demonstrative closing the sentence names things said before it. */
+const CLOSING_DEMONSTRATIVE = /这些\p{Script=Han}{1,3}[。！]?$/u;
 
 /** 也一样: the same as something said before. */
 const SAME_AS_BEFORE = /也一样[。！]?$/u;
@@ -136,7 +160,7 @@ const CONDITION = /^(如果|假如|假设|要是)/u;
 const CONSEQUENCE = /[，,][^，,]*(那|就|会|才|也|都|肯定|一定|可以|能|要|是|不|没)/u;
 
 /** In a transcript, 你 addressing the other side (你现在想做的…, 大家都知道你…): the host's voice. */
-const ADDRESSES_GUEST = /你(们|现在|开始|当时|之前|十年前|刚才|觉得|认为|讲话|说的|提到|怎么|是不是)/u;
+const ADDRESSES_GUEST = /你(们|现在|开始|当时|之前|十年前|刚才|觉得|认为|讲话|说的|提到|怎么|是不是|通过|经过)/u;
 
 /** One side of a pair (一方面…) without the other. */
 const ONE_SIDE = /一方面/u;
@@ -186,8 +210,10 @@ export function verdictOf(input: VerdictInput): Verdict {
   if (OPEN_END.test(hans) || DEPENDENT_CLAUSE.test(hans) || (!TERMINAL_END.test(hans) && !input.endsParagraph))
     reasons.add('fragment');
   if (/[？?]/u.test(hans) || ASKS.test(hans)) reasons.add('question');
-  if (PRONOUN_THIS.test(hans) || REASON_FOR.test(hans) || SAME_AS_BEFORE.test(hans) || personOutside(hans)) reasons.add('needs-context');
-  if (CONDITION.test(hans) && !CONSEQUENCE.test(hans)) reasons.add('fragment');
+  if (PRONOUN_THIS.test(hans) || REASON_FOR.test(hans) || SAME_AS_BEFORE.test(hans) || CLOSING_DEMONSTRATIVE.test(hans) || personOutside(hans)) reasons.add('needs-context');
+  if ((CONDITION.test(hans) && !CONSEQUENCE.test(hans)) || ANSWER_FRAGMENT.test(hans)) reasons.add('fragment');
+  if (NOUN_PHRASE_ONLY.test(hans) && !PREDICATE.test(hans.replace(/或者是|重要/gu, ''))) reasons.add('fragment');
+  if (input.machineTranscript && RESTART.test(hans)) reasons.add('transcript-garble');
   if (input.machineTranscript && ADDRESSES_GUEST.test(hans)) reasons.add('interviewer');
   // Loose speech: in a transcript a pronoun anywhere usually points outside the span.
   if (input.machineTranscript && clausesOf(hans).some(([clause, earlier]) => pointsBackEarly(clause, earlier)))
@@ -196,6 +222,7 @@ export function verdictOf(input: VerdictInput): Verdict {
   // The first words of a spoken answer lean on the question (我觉得太多了。); a transcript's
   // stories of circumstance are not views.
   if (input.machineTranscript && (input.opensTurn || NARRATIVE_TIME.test(hans))) reasons.add('needs-context');
+  if (GENERIC_YOU_OPENER.test(hans) || TIME_TOPIC_OPENER.test(hans) || DANGLING_ROLE.test(hans)) reasons.add('needs-context');
   if (ONE_SIDE.test(hans) && !OTHER_SIDE.test(hans.replace(/一方面/u, ''))) reasons.add('setup-without-payoff');
   if (SETUP.test(hans) || ANNOUNCED_LIST.test(hans)) reasons.add('setup-without-payoff');
   const fillers = (hans.match(FILLER) ?? []).length;
@@ -206,6 +233,7 @@ export function verdictOf(input: VerdictInput): Verdict {
   )
     reasons.add('transcript-garble');
   else if (fillers >= 3 || (fillers >= 2 && han > LONG_HAN)) reasons.add('rambling');
+  if (han > RUN_ON_HAN && hans.split(/[，。；]/u).filter(Boolean).length >= RUN_ON_CLAUSES) reasons.add('rambling');
   if (TICKER.test(hans) || INSERTION.test(hans) || STRAY_LETTER.test(hans)) reasons.add('residue');
   if (input.score < MIN_PUBLISHABLE_SCORE) reasons.add('low-score');
   const list = [...reasons].sort();

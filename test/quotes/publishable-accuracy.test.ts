@@ -10,7 +10,7 @@ import { publishableLabels, scoreTier } from '../support/publishable-labels.ts';
 const { catalog } = loadArtifacts();
 
 /** Required levels: a little under today's figures, so a regression fails. */
-const REQUIRED_PRECISION = 0.85;
+const REQUIRED_PRECISION = 0.93;
 const REQUIRED_RECALL = 0.8;
 
 describe('the publishable tier against the labelled judgements', () => {

@@ -22,7 +22,7 @@ export function foldSimplifiedLeaks(
   sourceChars: ReadonlySet<string>,
 ): { text: string; changes: number } {
   if (script !== 'hant') return { text, changes: 0 };
-  const proposal = convertScript(text, 'hans', 'tw');
+  const proposal = convertScript(text, 'hans', 'hant');
   if (proposal === text || proposal.length !== text.length) return { text, changes: 0 };
   let out = '';
   let changes = 0;
