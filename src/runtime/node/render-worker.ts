@@ -4,7 +4,6 @@
  * ID, a spec, a format and (for a trim, an erratum or a draft) the quote the main thread
  * resolved from the catalog and the store.
  */
-import { setPriority } from 'node:os';
 import { workerData } from 'node:worker_threads';
 import { drawCard, resolveJob, type RenderJob } from '../../card/card-renderer.ts';
 import type { CardBytes } from '../../card/card-cache.ts';
@@ -14,13 +13,6 @@ import { loadArtifacts } from './artifacts.ts';
 import { createNodeCardEngine } from './cards.ts';
 
 const { baseUrl, fontsDir } = workerData as { baseUrl: string; fontsDir?: string };
-// Drawing is batch work; answering requests is not. On Linux a nice value is per thread, so
-// this lowers only this thread: the event loop keeps a core when renders fill both.
-try {
-  setPriority(5);
-} catch {
-  // not permitted here: renders run at normal priority
-}
 const { catalog, corpus } = loadArtifacts();
 const library = new QuoteLibrary(catalog, corpus);
 const engine = createNodeCardEngine(library, baseUrl, fontsDir);
