@@ -20,7 +20,8 @@ export type YuluErrorCode =
   | 'store_unavailable'
   | 'unauthorized'
   | 'invalid_signature'
-  | 'forbidden';
+  | 'forbidden'
+  | 'daily_not_found';
 
 const defaultStatus: Record<YuluErrorCode, number> = {
   invalid_source_meta: 500,
@@ -41,6 +42,7 @@ const defaultStatus: Record<YuluErrorCode, number> = {
   unauthorized: 401,
   invalid_signature: 403,
   forbidden: 403,
+  daily_not_found: 404,
 };
 
 export class YuluError extends Error {

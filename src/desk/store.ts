@@ -41,6 +41,14 @@ export interface TrimRecord {
   createdBy: string;
 }
 
+/** A day's daily quote as it went out (written once, never changed). */
+export interface PublishedDay {
+  day: string;
+  quoteId: string;
+  how: 'scheduled' | 'auto';
+  publishedAt: string;
+}
+
 export interface AuditEntry {
   seq: number;
   at: string;
@@ -288,6 +296,46 @@ export class EditorialStore {
       ]),
     );
     return inserted?.changes === 1 ? record : ((await this.trim(trim.quoteId)) ?? record);
+  }
+
+  /** The days that went out between `from` and `to` (both included), in day order. */
+  async published(from: string, to: string): Promise<PublishedDay[]> {
+    const rows = await this.read(() =>
+      this.db.all('SELECT * FROM daily_published WHERE day >= ? AND day <= ? ORDER BY day', [
+        from,
+        to,
+      ]),
+    );
+    return rows.map((r) => ({
+      day: str(r.day),
+      quoteId: str(r.quote_id),
+      how: str(r.how) === 'scheduled' ? 'scheduled' : 'auto',
+      publishedAt: str(r.published_at),
+    }));
+  }
+
+  /**
+   * Fixes days as they go out, in one transaction. A day already published keeps what it has
+   * (the insert is ignored), so a job that runs twice, or two jobs at once, change nothing.
+   * Returns the days this call published.
+   */
+  async publish(days: readonly Omit<PublishedDay, 'publishedAt'>[]): Promise<PublishedDay[]> {
+    if (!days.length) return [];
+    const at = this.now().toISOString();
+    const results = await this.guard(() =>
+      this.db.batch(
+        days.map((d) =>
+          sql(
+            'INSERT INTO daily_published (day, quote_id, how, published_at) VALUES (?, ?, ?, ?) ON CONFLICT (day) DO NOTHING',
+            d.day,
+            d.quoteId,
+            d.how,
+            at,
+          ),
+        ),
+      ),
+    );
+    return days.filter((_, i) => results[i]?.changes === 1).map((d) => ({ ...d, publishedAt: at }));
   }
 
   async audit(limit = 100): Promise<AuditEntry[]> {

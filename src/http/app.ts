@@ -6,6 +6,7 @@ import type { CardEngine } from '../card/engine.ts';
 import { apiRoutes, type ApiLinks } from './api.ts';
 import { cardRoutes } from './cards.ts';
 import { dailyRoutes } from './daily.ts';
+import { DailyService } from '../daily/service.ts';
 import { editorRoutes } from './editor.ts';
 import { resolveEdited } from '../desk/overlay.ts';
 import { pageRoutes } from './pages.ts';
@@ -23,6 +24,9 @@ export interface AppOptions {
   links?: ApiLinks;
   /** The editorial store (SQLite on Node, D1 on the Worker), opened on first use. */
   store?: () => Promise<EditorialStore>;
+  /** The daily quote (built from the library and store when not given; runtimes pass theirs so
+   * the publishing job and the routes share one plan cache and configuration). */
+  daily?: DailyService;
   /** EDITOR_TOKEN for the desk under /editor; without it the desk explains how to open it. */
   editorToken?: string | undefined;
   /** Keys for signed draft cards (newest first; see desk/draft.ts); none: drafts are off. */
@@ -52,6 +56,7 @@ export function createApp({
   cards,
   links,
   store,
+  daily,
   editorToken,
   draftKeys = [],
   now = () => Date.now(),
@@ -86,7 +91,7 @@ export function createApp({
   const engine = cards?.engine;
   const engineOf = engine && (typeof engine === 'function' ? engine : async () => engine);
   if (store && links) {
-    app.route('/', dailyRoutes(library, store, links));
+    app.route('/', dailyRoutes(library, daily ?? new DailyService({ library, store }), links));
     app.route(
       '/',
       editorRoutes({

@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { cardPath } from '../card/engine.ts';
-import { addDays, NO_REPEAT_DAYS, todayInShanghai } from '../desk/daily.ts';
+import { addDays, todayInShanghai } from '../daily/calendar.ts';
+import { NO_REPEAT_DAYS } from '../daily/plan.ts';
 import {
   newSession,
   readSession,

@@ -1,10 +1,12 @@
 /** `npm start`: the local service on loopback, with the embedded corpus. No accounts, no network. */
 import { serve } from '@hono/node-server';
 import { signingKeys } from '../../desk/draft.ts';
+import { DailyService } from '../../daily/service.ts';
 import { createApp } from '../../http/app.ts';
 import { QuoteLibrary } from '../../quotes/library.ts';
 import { loadArtifacts } from './artifacts.ts';
 import { lazyNodeCardEngine, nodeRenderVersion } from './cards.ts';
+import { startDailyPublisher } from './daily-publisher.ts';
 import { openNodeStore } from './store.ts';
 
 const port = Number(process.env.PORT ?? 8787);
@@ -18,11 +20,19 @@ const library = new QuoteLibrary(catalog, corpus);
 const engine = lazyNodeCardEngine(library, baseUrl);
 await engine().catch((error: Error) => console.error(`cards unavailable: ${error.message}`));
 const store = openNodeStore();
+// DAILY_FIRST_DAY: the first day with a daily quote (YYYY-MM-DD, Asia/Shanghai).
+const daily = new DailyService({
+  library,
+  store: () => store,
+  firstDay: process.env.DAILY_FIRST_DAY,
+});
+startDailyPublisher(daily);
 const app = createApp({
   library,
   cards: { engine },
   links: { baseUrl, renderVersion: nodeRenderVersion() },
   store: () => store,
+  daily,
   editorToken: process.env.EDITOR_TOKEN,
   draftKeys: signingKeys(process.env.CARD_SIGNING_KEYS, process.env.EDITOR_TOKEN),
 });
