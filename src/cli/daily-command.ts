@@ -127,7 +127,7 @@ async function exportDays(
       files.push({
         size: size.name,
         file: `${pick.date}/${file}`,
-        url: `${engine.baseUrl}${cardPath(pick.quote.id, spec, 'png', engine.version)}`,
+        url: `${engine.baseUrl}${cardPath(pick, spec, 'png', engine.version)}`,
       });
       bar.tick(`${pick.date} ${size.name}`);
     }

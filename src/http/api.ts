@@ -27,8 +27,9 @@ const listQuery = z.strictObject({
 /** JSON API: quotes (filter, search, cursor pagination), one quote with its paragraph, sources. */
 export function apiRoutes(library: QuoteLibrary, links?: ApiLinks) {
   const origin = links?.baseUrl.replace(/\/+$/, '') ?? '';
-  const urls = (q: Quote) =>
-    links
+  const urls = (q: Quote) => {
+    const content = { quote: q, document: library.document(q.source) };
+    return links
       ? {
           permalink: `${origin}/q/${q.id}`,
           sourceView: `${origin}/sources/${q.source}?hl=${q.id}#q-${q.id}`,
@@ -45,14 +46,15 @@ export function apiRoutes(library: QuoteLibrary, links?: ApiLinks) {
                 {
                   width: size.width,
                   height: size.height,
-                  png: `${origin}${cardPath(q.id, spec, 'png', links.renderVersion)}`,
-                  svg: `${origin}${cardPath(q.id, spec, 'svg', links.renderVersion)}`,
+                  png: `${origin}${cardPath(content, spec, 'png', links.renderVersion)}`,
+                  svg: `${origin}${cardPath(content, spec, 'svg', links.renderVersion)}`,
                 },
               ];
             }),
           ),
         }
       : {};
+  };
   const describe = (q: Quote) => ({ ...q, textHans: library.simplified(q), ...urls(q) });
 
   return new Hono()

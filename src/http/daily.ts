@@ -24,7 +24,7 @@ export function dailyRoutes(library: QuoteLibrary, daily: DailyService, links: A
     const spec = cardSpec(rest);
     const day = await daily.day(date ?? daily.today(), { preview: true });
     return c.json(
-      describeDaily(library, day, origin, cardPath(day.quote.id, spec, 'png', links.renderVersion)),
+      describeDaily(library, day, origin, cardPath(day, spec, 'png', links.renderVersion)),
       200,
       {
         'Cache-Control': DAILY_CACHE,
@@ -35,8 +35,8 @@ export function dailyRoutes(library: QuoteLibrary, daily: DailyService, links: A
     app.get(`/daily.${format}`, async (c) => {
       const { date, ...rest } = query(c);
       const spec = cardSpec(rest);
-      const { quote } = await daily.day(date ?? daily.today(), { preview: true });
-      return c.redirect(cardPath(quote.id, spec, format, links.renderVersion), 302);
+      const day = await daily.day(date ?? daily.today(), { preview: true });
+      return c.redirect(cardPath(day, spec, format, links.renderVersion), 302);
     });
   }
   // Until the daily page exists: the day's permalink.

@@ -175,7 +175,12 @@ export function editorRoutes(options: EditorOptions) {
     ) {
       const version = status?.version ?? 0;
       const current = status?.status ?? 'candidate';
-      const img = cardPath(quote.id, { ...preview, scale: 1 }, 'png', links.renderVersion);
+      const img = cardPath(
+        { quote, document: library.document(quote.source) },
+        { ...preview, scale: 1 },
+        'png',
+        links.renderVersion,
+      );
       return `<li class="quote" id="q-${quote.id}" data-id="${quote.id}">
         <img src="${esc(img)}" alt="card preview" loading="lazy" width="300">
         <div>
@@ -292,7 +297,7 @@ export function editorRoutes(options: EditorOptions) {
     const trim = await store.trim(c.req.param('id'));
     if (!trim) throw new YuluError('quote_not_found', `no trim ${c.req.param('id')}`);
     const img = cardPath(
-      trim.quoteId,
+      await resolveEdited(trim.quoteId, library, store),
       { size: 'og', theme: 'paper', script: 'hans', scale: 1 },
       'png',
       links.renderVersion,

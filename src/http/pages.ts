@@ -372,7 +372,7 @@ function quotePage(
   const origin = new URL(permalink).origin;
   const pageUrl = script === 'hans' ? permalink : `${permalink}?script=${script}`;
   const og = cardSize('og');
-  const cardSrc = cardPath(id, OG_SPEC(script), 'png', links.renderVersion);
+  const cardSrc = cardPath({ quote, document }, OG_SPEC(script), 'png', links.renderVersion);
   const cardUrl = `${origin}${cardSrc}`;
   const attributed = `${speaker}${role ? `（${role}）` : ''}`;
   const alt = `语录卡片：${attributed}：${quoted(text, script)}`;
@@ -432,8 +432,8 @@ ${DISPLAY_SCRIPTS.map(
     return h`<tr><td>${size.name}<br><span class="muted">${size.label}</span></td>
 <td>${SCALES.map(
       (scale) =>
-        h`<a href="${cardPath(id, spec(scale), 'png', links.renderVersion)}" download="${file}${scale === 1 ? '' : `@${scale}x`}.png">PNG ${size.width * scale} × ${size.height * scale}</a><br>`,
-    )}<a href="${cardPath(id, spec(1), 'svg', links.renderVersion)}" download="${file}.svg">SVG ${size.width} × ${size.height}</a></td></tr>`;
+        h`<a href="${cardPath({ quote, document }, spec(scale), 'png', links.renderVersion)}" download="${file}${scale === 1 ? '' : `@${scale}x`}.png">PNG ${size.width * scale} × ${size.height * scale}</a><br>`,
+    )}<a href="${cardPath({ quote, document }, spec(1), 'svg', links.renderVersion)}" download="${file}.svg">SVG ${size.width} × ${size.height}</a></td></tr>`;
   });
 
   const body = h`<figure class="card">

@@ -101,7 +101,7 @@ describe('GET /q/{id}', () => {
     const { body } = await get(`/q/${founderPark.id}`);
     const permalink = engine.permalink(founderPark.id);
     const image = `https://yulu.example${engine.cardPath(founderPark.id, ogSpec(), 'png')}`;
-    expect(image).toContain(`v=${engine.version}`);
+    expect(image).toContain(`v=${engine.contentVersion(founderPark.id)}`);
     expect(body).toContain(`<link rel="canonical" href="${permalink}">`);
     expect(metaTag(body, 'og:type')).toBe('article');
     expect(metaTag(body, 'og:title')).toBe('杨植麟（月之暗面创始人兼 CEO）');
