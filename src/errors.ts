@@ -21,7 +21,8 @@ export type YuluErrorCode =
   | 'unauthorized'
   | 'invalid_signature'
   | 'forbidden'
-  | 'daily_not_found';
+  | 'daily_not_found'
+  | 'speaker_not_found';
 
 const defaultStatus: Record<YuluErrorCode, number> = {
   invalid_source_meta: 500,
@@ -43,6 +44,7 @@ const defaultStatus: Record<YuluErrorCode, number> = {
   invalid_signature: 403,
   forbidden: 403,
   daily_not_found: 404,
+  speaker_not_found: 404,
 };
 
 export class YuluError extends Error {

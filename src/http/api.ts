@@ -5,7 +5,9 @@ import { CARD_SIZES } from '../card/templates.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
 import type { Quote } from '../quotes/types.ts';
 import { YuluError } from '../errors.ts';
-import { validQuery } from './validate.ts';
+import { publicApiRoutes } from './api-public.ts';
+import { openApiDocument } from './openapi.ts';
+import { strictQuery, validQuery } from './validate.ts';
 
 /** What the API needs to link to cards and pages: the public origin and the render version. */
 export interface ApiLinks {
@@ -13,7 +15,7 @@ export interface ApiLinks {
   renderVersion: string;
 }
 
-const listQuery = z.strictObject({
+export const listQuery = z.strictObject({
   speaker: z.string().min(1).optional(),
   source: z.string().min(1).optional(),
   q: z.string().min(1).max(200).optional(),
@@ -58,6 +60,11 @@ export function apiRoutes(library: QuoteLibrary, links?: ApiLinks) {
   const describe = (q: Quote) => ({ ...q, textHans: library.simplified(q), ...urls(q) });
 
   return new Hono()
+    .route('/', publicApiRoutes(library, describe, links))
+    .get('/openapi.json', (c) => {
+      strictQuery(c, []);
+      return c.json(openApiDocument(origin || new URL(c.req.url).origin));
+    })
     .get('/quotes', validQuery(listQuery), (c) => {
       const { speaker, source, q, minScore, minLength, maxLength, limit, cursor } =
         c.req.valid('query');
@@ -121,7 +128,7 @@ export function apiRoutes(library: QuoteLibrary, links?: ApiLinks) {
     .all('*', (c) => {
       throw new YuluError(
         'route_not_found',
-        `no API route ${c.req.method} ${new URL(c.req.url).pathname}; routes are GET /api/quotes, /api/quotes/{id}, /api/sources, /api/sources/{slug}`,
+        `no API route ${c.req.method} ${new URL(c.req.url).pathname}; routes are GET /api/quotes, /api/quotes/{id}, /api/quotes/random, /api/sources, /api/sources/{slug}, /api/speakers, /api/daily, /api/openapi.json`,
       );
     });
 }

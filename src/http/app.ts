@@ -6,6 +6,10 @@ import type { CardEngine } from '../card/engine.ts';
 import { apiRoutes, type ApiLinks } from './api.ts';
 import { cardRoutes } from './cards.ts';
 import { dailyRoutes } from './daily.ts';
+import { publicApi } from './api-public.ts';
+import { discoveryRoutes } from './discovery.ts';
+import { feedRoutes } from './feeds.ts';
+import { oembedRoutes } from './oembed.ts';
 import { DailyService } from '../daily/service.ts';
 import { editorRoutes } from './editor.ts';
 import { resolveEdited } from '../desk/overlay.ts';
@@ -87,11 +91,19 @@ export function createApp({
       },
     );
   });
+  app.use('/api/*', ...publicApi());
   // Before /api, whose catch-all answers unknown API routes.
   const engine = cards?.engine;
   const engineOf = engine && (typeof engine === 'function' ? engine : async () => engine);
+  const resolveQuote = store
+    ? async (id: string) => resolveEdited(id, library, await store())
+    : async (id: string) => library.resolve(id);
+  if (links) app.route('/', oembedRoutes(links, resolveQuote));
   if (store && links) {
-    app.route('/', dailyRoutes(library, daily ?? new DailyService({ library, store }), links));
+    const days = daily ?? new DailyService({ library, store });
+    app.route('/', dailyRoutes(library, days, links));
+    app.route('/', feedRoutes(days, links));
+    app.route('/', discoveryRoutes(library, days, links));
     app.route(
       '/',
       editorRoutes({

@@ -88,3 +88,37 @@ describe('the daily quote on the Worker', () => {
     expect(after).toMatchObject({ published: true, quote: { id: preview.quote.id } });
   });
 });
+
+describe('ways out on the Worker', () => {
+  const fetch = (path: string) =>
+    worker.fetch(
+      new Request(`https://yulu.test${path}`),
+      testEnv,
+      createExecutionContext() as never,
+    );
+
+  it('serves the feeds, oEmbed, the OpenAPI document (zod-openapi in workerd) and the sitemap', async () => {
+    const atom = await fetch('/daily/feed.xml');
+    expect(atom.status).toBe(200);
+    expect(await atom.text()).toMatch(
+      /^<\?xml[\s\S]*<entry>[\s\S]*<link rel="enclosure" type="image\/png"/,
+    );
+    const json = (await (await fetch('/daily/feed.json')).json()) as { items: unknown[] };
+    expect(json.items.length).toBeGreaterThan(0);
+    const doc = (await (await fetch('/api/openapi.json')).json()) as {
+      openapi: string;
+      paths: object;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toContain('/api/quotes/random');
+    const random = await fetch('/api/quotes/random');
+    expect(random.status).toBe(200);
+    expect(random.headers.get('access-control-allow-origin')).toBe('*');
+    const { quote } = (await random.json()) as { quote: { id: string } };
+    const embed = await fetch(
+      `/oembed?url=${encodeURIComponent(`${testEnv.PUBLIC_BASE_URL}/q/${quote.id}`)}`,
+    );
+    expect(((await embed.json()) as { type: string }).type).toBe('rich');
+    expect((await fetch('/sitemap.xml')).status).toBe(200);
+  });
+});
