@@ -2,6 +2,7 @@ import { YuluError } from '../errors.ts';
 import type { QuoteFlag } from '../quotes/types.ts';
 import type { ResolvedQuote } from '../quotes/library.ts';
 import { convertScript, type DisplayScript } from '../text/script.ts';
+import { DISPLAY_SCRIPTS, nestQuotes, SCRIPTS } from '../text/scripts.ts';
 import type { FontBook, Typeface } from './font-book.ts';
 import type { CardSize, CardTheme } from './templates.ts';
 import { withCompression } from './typeset/compress.ts';
@@ -49,20 +50,6 @@ export interface CardModel {
   metaBold: Typeface;
 }
 
-const QUOTE_MARKS: Record<DisplayScript, [string, string]> = {
-  hans: ['“', '”'],
-  hant: ['「', '」'],
-  tw: ['「', '」'],
-  hk: ['「', '」'],
-};
-
-const LANG: Record<DisplayScript, string> = {
-  hans: 'zh-CN',
-  hant: 'zh-TW',
-  tw: 'zh-TW',
-  hk: 'zh-HK',
-};
-
 /** UI strings, written in simplified Chinese and converted like the quote. */
 const NOTES: Partial<Record<QuoteFlag, string>> = {
   'machine-transcript': '据播客机器转写',
@@ -79,7 +66,7 @@ export const CARD_UI_TEXT: readonly string[] = [
   BRAND,
   ...Object.values(NOTES),
   '年月日约 · 0123456789',
-  ...Object.values(QUOTE_MARKS).map((pair) => pair.join('')),
+  ...DISPLAY_SCRIPTS.map((script) => SCRIPTS[script].marks.outer.join('')),
 ];
 
 export const QUOTE_LINE_HEIGHT = 1.55;
@@ -144,7 +131,7 @@ export function composeCard(
   const footer = Math.max(footerHeights.left, footerHeights.right);
   const header = brand.size * 1.4;
 
-  const [open, close] = QUOTE_MARKS[script];
+  const [open, close] = SCRIPTS[script].marks.outer;
   const text = nestQuotes(convertScript(quote.text, document.meta.script, script), script) + close;
   // No tofu, ever: the last line of defence behind the catalog's coverage test and the desk's
   // check of errata. Text the quote face cannot draw is refused, not drawn as boxes or gaps.
@@ -163,7 +150,7 @@ export function composeCard(
     width: width - 2 * padding.x,
     height: height - 2 * padding.y - header - footer - 2 * gap,
   };
-  const compress = script === 'hans';
+  const compress = SCRIPTS[script].compressPunctuation;
   const fitted = fitText(text, compress ? withCompression(quoteFace.measure) : quoteFace.measure, {
     width: box.width,
     height: box.height,
@@ -178,7 +165,7 @@ export function composeCard(
     height,
     theme,
     script,
-    lang: LANG[script],
+    lang: SCRIPTS[script].cardLang,
     padding,
     quote: { open, close, typeface: quoteFace, fitted, openWidth, compress },
     brand,
@@ -192,16 +179,6 @@ export function composeCard(
     meta,
     metaBold,
   };
-}
-
-/**
- * Quotation marks inside the quote become the inner pair of the script, since the card wraps the
- * quote in the outer pair: “” → ‘’ in simplified; “”「」 → 『』 in traditional forms. Only the
- * marks change, never the words.
- */
-export function nestQuotes(text: string, script: DisplayScript): string {
-  if (script === 'hans') return text.replaceAll('“', '‘').replaceAll('”', '’');
-  return text.replace(/[“「]/gu, '『').replace(/[”」]/gu, '』');
 }
 
 /** The largest size ≤ `size` (down to 70% of it) at which `text` fits `width` px on one line. */

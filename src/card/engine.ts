@@ -1,21 +1,12 @@
-import { YuluError } from '../errors.ts';
 import type { QuoteLibrary, ResolvedQuote } from '../quotes/library.ts';
 import { contentHash } from '../text/hash.ts';
-import { convertScript, DISPLAY_SCRIPTS, type DisplayScript } from '../text/script.ts';
+import { convertScript, DISPLAY_SCRIPTS } from '../text/script.ts';
 import { cardVersion, type CardContent } from './card-version.ts';
 import type { CardModel } from './compose.ts';
 import type { FontBook } from './font-book.ts';
 import { renderCardPng, renderCardSvg, type StageTimes, type Rasterizer } from './render.ts';
-import {
-  CARD_SIZES,
-  CARD_THEMES,
-  cardSize,
-  cardTheme,
-  DEFAULT_SIZE,
-  DEFAULT_THEME,
-  SCALES,
-  type CardScale,
-} from './templates.ts';
+import { canonicalQuery, type CardSpec } from './spec.ts';
+import { CARD_SIZES, CARD_THEMES, cardSize, cardTheme } from './templates.ts';
 
 /** Bump when the card's design or typesetting changes in a way that changes pixels. */
 export const RENDERER_VERSION = 'card-1';
@@ -29,10 +20,8 @@ export function renderVersion(fontsVersion: string): string {
   ).slice(0, 10);
 }
 
-/** The canonical query of a spec: every field, fixed order, so equivalent requests share a cache entry. */
-export function canonicalQuery(spec: CardSpec): string {
-  return `size=${spec.size}&theme=${spec.theme}&script=${spec.script}&scale=${spec.scale}`;
-}
+/** The card request lives in spec.ts; re-exported for existing callers. */
+export { canonicalQuery, cardSpec, type CardRequest, type CardSpec } from './spec.ts';
 
 /**
  * A card's path carrying its content version (`v=`, see card-version.ts): safe to cache forever.
@@ -45,40 +34,6 @@ export function cardPath(
   renderVersion: string,
 ): string {
   return `/cards/${content.quote.id}.${format}?${canonicalQuery(spec)}&v=${cardVersion(renderVersion, content)}`;
-}
-
-/** A card as requested: every field optional except the quote; defaults are og / paper / hans / 1. */
-export interface CardRequest {
-  size?: string | undefined;
-  theme?: string | undefined;
-  script?: string | undefined;
-  scale?: string | number | undefined;
-}
-
-export interface CardSpec {
-  size: string;
-  theme: string;
-  script: DisplayScript;
-  scale: CardScale;
-}
-
-/** Validates a request into a spec; unknown values are errors listing what is allowed. */
-export function cardSpec(request: CardRequest): CardSpec {
-  const size = cardSize(request.size ?? DEFAULT_SIZE).name;
-  const theme = cardTheme(request.theme ?? DEFAULT_THEME).name;
-  const script = request.script ?? 'hans';
-  if (!(DISPLAY_SCRIPTS as readonly string[]).includes(script))
-    throw new YuluError(
-      'invalid_argument',
-      `unknown script "${script}"; allowed: ${DISPLAY_SCRIPTS.join(', ')}`,
-    );
-  const scale = Number(request.scale ?? 1);
-  if (!(SCALES as readonly number[]).includes(scale))
-    throw new YuluError(
-      'invalid_argument',
-      `unknown scale "${String(request.scale)}"; allowed: ${SCALES.join(', ')}`,
-    );
-  return { size, theme, script: script as DisplayScript, scale: scale as CardScale };
 }
 
 export interface CardEngineOptions {

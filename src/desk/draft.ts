@@ -6,18 +6,12 @@
  * (keys rotate) and an expiry, verified in constant time with `crypto.subtle.verify`. Runtime-free
  * (Web Crypto in Node and workerd).
  */
+import { CARD_PARAMETERS, DRAFT_QUERY, type CardParameter } from '../card/spec.ts';
 import { YuluError } from '../errors.ts';
 import { base64url, fromBase64url } from '../text/base64url.ts';
 
-export interface DraftCard {
-  quoteId: string;
-  /** The proposed wording, NFC-normalised. */
-  text: string;
-  size: string;
-  theme: string;
-  script: string;
-  scale: string;
-}
+/** A draft: the quote, the proposed wording (NFC-normalised), and every card parameter as given. */
+export type DraftCard = { quoteId: string; text: string } & Record<CardParameter, string>;
 
 export interface SigningKey {
   id: string;
@@ -25,16 +19,7 @@ export interface SigningKey {
 }
 
 /** Every parameter a draft URL has; anything else is refused, share-tracking tags included. */
-export const DRAFT_PARAMETERS = [
-  'text',
-  'size',
-  'theme',
-  'script',
-  'scale',
-  'kid',
-  'exp',
-  'sig',
-] as const;
+export const DRAFT_PARAMETERS = DRAFT_QUERY;
 export const DRAFT_TTL_SECONDS = 24 * 60 * 60;
 /** Links that claim to live longer than this are refused even when signed. */
 export const DRAFT_MAX_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -51,10 +36,7 @@ export function canonicalDraft(draft: DraftCard, kid: string, exp: number): stri
     `kid=${encodeURIComponent(kid)}`,
     `exp=${exp}`,
     `id=${encodeURIComponent(draft.quoteId)}`,
-    `size=${encodeURIComponent(draft.size)}`,
-    `theme=${encodeURIComponent(draft.theme)}`,
-    `script=${encodeURIComponent(draft.script)}`,
-    `scale=${encodeURIComponent(draft.scale)}`,
+    ...CARD_PARAMETERS.map((name) => `${name}=${encodeURIComponent(draft[name])}`),
     `text=${encodeURIComponent(draft.text.normalize('NFC'))}`,
   ].join('\n');
 }
@@ -115,14 +97,19 @@ export async function signDraft(draft: DraftCard, key: SigningKey, exp: number):
   );
   return new URLSearchParams({
     text,
-    size: draft.size,
-    theme: draft.theme,
-    script: draft.script,
-    scale: draft.scale,
+    ...cardParameters(draft),
     kid: key.id,
     exp: String(exp),
     sig: base64url(new Uint8Array(signature)),
   }).toString();
+}
+
+/** The card parameters of a draft or a query, in canonical order. */
+function cardParameters(from: Record<CardParameter, string>): Record<CardParameter, string> {
+  return Object.fromEntries(CARD_PARAMETERS.map((name) => [name, from[name]])) as Record<
+    CardParameter,
+    string
+  >;
 }
 
 const refused = (message: string) => new YuluError('invalid_signature', message);
@@ -158,10 +145,7 @@ export async function verifyDraft(
   const draft: DraftCard = {
     quoteId,
     text: q.text.normalize('NFC'),
-    size: q.size,
-    theme: q.theme,
-    script: q.script,
-    scale: q.scale,
+    ...cardParameters(q),
   };
   const valid = await crypto.subtle.verify(
     'HMAC',

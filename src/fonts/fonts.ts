@@ -1,4 +1,9 @@
-import type { DisplayScript } from '../text/script.ts';
+import {
+  DISPLAY_SCRIPTS,
+  SCRIPTS as SCRIPT_FACTS,
+  type DisplayScript,
+  type FontScript,
+} from '../text/scripts.ts';
 import type { CharsetScope } from './charset.ts';
 
 /**
@@ -7,19 +12,17 @@ import type { CharsetScope } from './charset.ts';
  * the files the manifest lists. Glyph forms follow the script: mainland forms (SC) for simplified,
  * Taiwan forms (TC) for traditional and Taiwan, Hong Kong forms (HK) for Hong Kong.
  */
-export type FontScript = 'sc' | 'tc' | 'hk';
+export type { FontScript } from '../text/scripts.ts';
 /** `kai` is LXGW WenKai (one face for every script; it lacks some traditional characters). */
 export type Face = 'serif' | 'sans' | 'kai';
 /** `text` faces set the quote (and bold meta lines); `meta` faces the regular meta lines. */
 export type FontRole = 'text' | 'meta';
 export type FontWeight = 400 | 600 | 700;
 
-export const FONT_SCRIPT: Record<DisplayScript, FontScript> = {
-  hans: 'sc',
-  hant: 'tc',
-  tw: 'tc',
-  hk: 'hk',
-};
+/** The glyph forms each display script is drawn in (src/text/scripts.ts). */
+export const FONT_SCRIPT = Object.fromEntries(
+  DISPLAY_SCRIPTS.map((script) => [script, SCRIPT_FACTS[script].font]),
+) as Record<DisplayScript, FontScript>;
 
 export interface FontSpec {
   /** File name under fonts/. */
@@ -57,11 +60,9 @@ const WENKAI = '/usr/share/fonts/truetype/lxgw-wenkai';
  * the Sans collections then hold Sans Mono JP…HK at 5–9). The build checks the names. */
 const TTC_INDEX: Record<FontScript, number> = { sc: 2, tc: 3, hk: 4 };
 const SCRIPT_NAME: Record<FontScript, string> = { sc: 'SC', tc: 'TC', hk: 'HK' };
-const SERVES: Record<FontScript, DisplayScript[]> = {
-  sc: ['hans'],
-  tc: ['hant', 'tw'],
-  hk: ['hk'],
-};
+/** The display scripts a font of each glyph form serves: the inverse of FONT_SCRIPT. */
+const serves = (font: FontScript): DisplayScript[] =>
+  DISPLAY_SCRIPTS.filter((script) => SCRIPT_FACTS[script].font === font);
 const STYLE: Record<FontWeight, string> = { 400: 'Regular', 600: 'SemiBold', 700: 'Bold' };
 
 /**
@@ -80,7 +81,7 @@ function noto(face: 'serif' | 'sans', script: FontScript, weight: FontWeight): F
     family,
     face,
     script,
-    scripts: SERVES[script],
+    scripts: serves(script),
     weight,
     style: 'normal',
     role: weight === 400 ? 'meta' : 'text',
@@ -102,7 +103,7 @@ function wenkai(weight: 400): FontSpec {
     family: 'Yulu WenKai',
     face: 'kai',
     script: 'all',
-    scripts: ['hans', 'hant', 'tw', 'hk'],
+    scripts: [...DISPLAY_SCRIPTS],
     weight,
     style: 'normal',
     role: 'text',

@@ -7,8 +7,7 @@ import type { QuoteLibrary } from '../quotes/library.ts';
 import type { Quote } from '../quotes/types.ts';
 import { YuluError } from '../errors.ts';
 import { strictQuery, validQuery } from './validate.ts';
-import { speakerSlug } from './speakers.ts';
-import type { ApiLinks } from './api.ts';
+import { absolute, speakerHref, type Links } from './links.ts';
 
 /** API answers change when the deployment or an editor does: cache briefly, revalidate by ETag. */
 export const API_CACHE = 'public, max-age=300';
@@ -42,11 +41,10 @@ export const randomQuery = z.strictObject({
 export function publicApiRoutes(
   library: QuoteLibrary,
   describe: (q: Quote) => unknown,
-  links?: ApiLinks,
+  links?: Links,
   /** The quotes a public listing may show (the publishable tier). */
   listed: (q: Quote) => boolean = () => true,
 ) {
-  const origin = links?.baseUrl.replace(/\/+$/, '') ?? '';
   return new Hono()
     .get('/quotes/random', validQuery(randomQuery), (c) => {
       const { speaker, source, minScore, minLength, maxLength } = c.req.valid('query');
@@ -84,7 +82,7 @@ export function publicApiRoutes(
           company: person?.company ?? null,
           quotes: quotes.filter(listed).length,
           sources,
-          page: `${origin}/speakers/${speakerSlug(library, name)}`,
+          page: links ? absolute(links, speakerHref(name)) : speakerHref(name),
         };
       });
       return c.json({ speakers });

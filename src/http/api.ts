@@ -1,19 +1,17 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { cardPath } from '../card/engine.ts';
+import type { CardContent } from '../card/card-version.ts';
 import { CARD_SIZES } from '../card/templates.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
 import type { Quote } from '../quotes/types.ts';
 import { YuluError } from '../errors.ts';
 import { publicApiRoutes } from './api-public.ts';
+import { cardUrl, origin as originOf, permalink, sourceUrl, type Links } from './links.ts';
 import { openApiDocument } from './openapi.ts';
 import { strictQuery, validQuery } from './validate.ts';
 
-/** What the API needs to link to cards and pages: the public origin and the render version. */
-export interface ApiLinks {
-  baseUrl: string;
-  renderVersion: string;
-}
+/** What the API needs to link to cards and pages (links.ts). */
+export type ApiLinks = Links;
 
 export const listQuery = z.strictObject({
   speaker: z.string().min(1).optional(),
@@ -26,37 +24,31 @@ export const listQuery = z.strictObject({
   cursor: z.string().regex(/^\d+$/, 'expected the nextCursor of a previous page').optional(),
 });
 
+/** A quote's page, its place in the source, and its card in every size (default theme and script). */
+function quoteUrls(links: ApiLinks, content: CardContent & { quote: Quote }) {
+  const q = content.quote;
+  const cards = CARD_SIZES.map((size) => {
+    const spec = { size: size.name, theme: 'paper', script: 'hans' as const, scale: 1 as const };
+    const urls = {
+      width: size.width,
+      height: size.height,
+      png: cardUrl(links, content, spec, 'png'),
+      svg: cardUrl(links, content, spec, 'svg'),
+    };
+    return [size.name, urls] as const;
+  });
+  return {
+    permalink: permalink(links, q.id),
+    sourceView: sourceUrl(links, q.source, q.id),
+    cards: Object.fromEntries(cards),
+  };
+}
+
 /** JSON API: quotes (filter, search, cursor pagination), one quote with its paragraph, sources. */
 export function apiRoutes(library: QuoteLibrary, links?: ApiLinks) {
-  const origin = links?.baseUrl.replace(/\/+$/, '') ?? '';
-  const urls = (q: Quote) => {
-    const content = { quote: q, document: library.document(q.source) };
-    return links
-      ? {
-          permalink: `${origin}/q/${q.id}`,
-          sourceView: `${origin}/sources/${q.source}?hl=${q.id}#q-${q.id}`,
-          cards: Object.fromEntries(
-            CARD_SIZES.map((size) => {
-              const spec = {
-                size: size.name,
-                theme: 'paper',
-                script: 'hans' as const,
-                scale: 1 as const,
-              };
-              return [
-                size.name,
-                {
-                  width: size.width,
-                  height: size.height,
-                  png: `${origin}${cardPath(content, spec, 'png', links.renderVersion)}`,
-                  svg: `${origin}${cardPath(content, spec, 'svg', links.renderVersion)}`,
-                },
-              ];
-            }),
-          ),
-        }
-      : {};
-  };
+  const origin = links ? originOf(links) : '';
+  const urls = (q: Quote) =>
+    links ? quoteUrls(links, { quote: q, document: library.document(q.source) }) : {};
   const describe = (q: Quote) => ({ ...q, textHans: library.simplified(q), ...urls(q) });
 
   return new Hono()

@@ -3,7 +3,8 @@ import type { QuoteLibrary } from '../quotes/library.ts';
 import { YuluError } from '../errors.ts';
 import type { CardCache } from '../card/card-cache.ts';
 import type { CardEngine } from '../card/engine.ts';
-import { apiRoutes, type ApiLinks } from './api.ts';
+import { apiRoutes } from './api.ts';
+import type { Links } from './links.ts';
 import { cardRoutes } from './cards.ts';
 import { dailyRoutes } from './daily.ts';
 import { publicApi } from './api-public.ts';
@@ -11,9 +12,11 @@ import { discoveryRoutes } from './discovery.ts';
 import { feedRoutes } from './feeds.ts';
 import { oembedRoutes } from './oembed.ts';
 import { DailyService } from '../daily/service.ts';
-import { editorRoutes } from './editor.ts';
+import { editorRoutes } from './desk/routes.ts';
 import { resolveEdited } from '../desk/overlay.ts';
-import { pageRoutes } from './pages.ts';
+import { morePageRoutes } from './pages/more-routes.ts';
+import { pageRoutes } from './pages/routes.ts';
+import { webFontRoutes } from './web-fonts.ts';
 import { draftRoutes } from './drafts.ts';
 import type { SigningKey } from '../desk/draft.ts';
 import type { EditorialStore } from '../desk/store.ts';
@@ -25,12 +28,14 @@ export interface AppOptions {
    * without it the app serves the API only. */
   cards?: { engine: CardEngine | (() => Promise<CardEngine>); cache?: CardCache };
   /** Public origin and render version, for the links the API and pages give out. */
-  links?: ApiLinks;
+  links?: Links;
   /** The editorial store (SQLite on Node, D1 on the Worker), opened on first use. */
   store?: () => Promise<EditorialStore>;
   /** The daily quote (built from the library and store when not given; runtimes pass theirs so
    * the publishing job and the routes share one plan cache and configuration). */
   daily?: DailyService;
+  /** Reads a file of fonts/web (the pages' web fonts) on this runtime; without it /fonts/web/ is 404. */
+  webFonts?: (file: string) => Promise<Uint8Array | null>;
   /** EDITOR_TOKEN for the desk under /editor; without it the desk explains how to open it. */
   editorToken?: string | undefined;
   /** Keys for signed draft cards (newest first; see desk/draft.ts); none: drafts are off. */
@@ -54,26 +59,13 @@ async function probe(check: () => Promise<string>, ms = 2000): Promise<string> {
   }
 }
 
-/** The one Hono app every runtime serves. Runtime-free: dependencies come in through options. */
-export function createApp({
-  library,
-  cards,
-  links,
-  store,
-  daily,
-  editorToken,
-  draftKeys = [],
-  now = () => Date.now(),
-}: AppOptions) {
+/** GET /healthz: the corpus, and whether cards and the editorial store can work right now. */
+function healthRoutes(
+  library: QuoteLibrary,
+  cards: AppOptions['cards'],
+  store: AppOptions['store'],
+): Hono {
   const app = new Hono();
-  // Every response, errors included: no MIME sniffing, no referrer leaks across origins.
-  app.use(async (c, next) => {
-    await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    if (!c.res.headers.has('Referrer-Policy'))
-      c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-  });
-  // Health: the corpus, and whether cards and the editorial store can actually work right now.
   app.get('/healthz', async (c) => {
     const checks: Record<string, string> = {};
     if (cards)
@@ -91,6 +83,30 @@ export function createApp({
       },
     );
   });
+  return app;
+}
+
+/** The one Hono app every runtime serves. Runtime-free: dependencies come in through options. */
+export function createApp({
+  library,
+  cards,
+  links,
+  store,
+  daily,
+  webFonts,
+  editorToken,
+  draftKeys = [],
+  now = () => Date.now(),
+}: AppOptions) {
+  const app = new Hono();
+  // Every response, errors included: no MIME sniffing, no referrer leaks across origins.
+  app.use(async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (!c.res.headers.has('Referrer-Policy'))
+      c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+  });
+  app.route('/', healthRoutes(library, cards, store));
   app.use('/api/*', ...publicApi());
   // Before /api, whose catch-all answers unknown API routes.
   const engine = cards?.engine;
@@ -99,8 +115,8 @@ export function createApp({
     ? async (id: string) => resolveEdited(id, library, await store())
     : async (id: string) => library.resolve(id);
   if (links) app.route('/', oembedRoutes(links, resolveQuote));
-  if (store && links) {
-    const days = daily ?? new DailyService({ library, store });
+  const days = store ? (daily ?? new DailyService({ library, store })) : undefined;
+  if (store && links && days) {
     app.route('/', dailyRoutes(library, days, links));
     app.route('/', feedRoutes(days, links));
     app.route('/', discoveryRoutes(library, days, links));
@@ -136,7 +152,19 @@ export function createApp({
           return { baseUrl: engine.baseUrl, renderVersion: engine.version };
         };
     app.route('/', pageRoutes(library, pageLinks, resolve, errata));
+    if (!links)
+      app.route(
+        '/',
+        morePageRoutes({ library, links: pageLinks, resolve: resolveQuote, daily: days }),
+      );
   }
+  // Pages that need only links (and the store for the daily quote), not the card engine.
+  if (links)
+    app.route(
+      '/',
+      morePageRoutes({ library, links: async () => links, resolve: resolveQuote, daily: days }),
+    );
+  if (webFonts) app.route('/', webFontRoutes(webFonts));
   app.notFound((c) =>
     errorResponse(
       c,

@@ -1,21 +1,20 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { CardCache } from '../card/card-cache.ts';
-import { cardSpec, type CardEngine, type CardRequest } from '../card/engine.ts';
+import type { CardEngine } from '../card/engine.ts';
+import { CARD_FILE, CARD_QUERY, cardRequest, cardSpec, type CardRequest } from '../card/spec.ts';
 import { YuluError } from '../errors.ts';
 import { strictQuery } from './validate.ts';
 import type { ResolvedQuote } from '../quotes/library.ts';
 
-const CARD_FILE = /^([0-9a-z]{8})\.(png|svg)$/;
-const PARAMETERS = ['size', 'theme', 'script', 'scale', 'v'] as const;
 /** Unversioned card URLs may change when the design does: cache briefly, then revalidate. */
 const SHORT_CACHE = 'public, max-age=300, must-revalidate';
 const FOREVER = 'public, max-age=31536000, immutable';
 
 /** Query → spec. Unknown or repeated parameters and unknown values are 400s that say what is allowed. */
 export function parseCardQuery(c: Context): { request: CardRequest; v: string | undefined } {
-  const { v, ...spec } = strictQuery(c, PARAMETERS);
-  return { request: spec, v };
+  const query = strictQuery(c, CARD_QUERY);
+  return { request: cardRequest(query), v: query.v };
 }
 
 /** GET /cards/{id}.png and /cards/{id}.svg: cached, de-duplicated, with strong ETags. */

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { cardSpec, type CardEngine } from '../card/engine.ts';
+import type { CardEngine } from '../card/engine.ts';
+import { CARD_FILE, cardRequest, cardSpec } from '../card/spec.ts';
 import { DRAFT_PARAMETERS, verifyDraft, type SigningKey } from '../desk/draft.ts';
 import { YuluError } from '../errors.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
 import { strictQuery } from './validate.ts';
 
-const DRAFT_FILE = /^([0-9a-z]{8})\.(png|svg)$/;
 /** Errata are at most this long; a draft is a proposed erratum. */
 export const DRAFT_TEXT_MAX = 300;
 
@@ -22,7 +22,7 @@ export function draftRoutes(
   now: () => number = () => Date.now(),
 ) {
   return new Hono().get('/cards/draft/:file', async (c) => {
-    const match = DRAFT_FILE.exec(c.req.param('file'));
+    const match = CARD_FILE.exec(c.req.param('file'));
     if (!match)
       throw new YuluError(
         'route_not_found',
@@ -41,12 +41,7 @@ export function draftRoutes(
         'invalid_argument',
         `a draft's text must be 1–${DRAFT_TEXT_MAX} characters`,
       );
-    const spec = cardSpec({
-      size: draft.size,
-      theme: draft.theme,
-      script: draft.script,
-      scale: draft.scale,
-    });
+    const spec = cardSpec(cardRequest(draft));
     const flags = [...base.quote.flags.filter((f) => f !== 'edited'), 'draft' as const];
     const resolved = { ...base, quote: { ...base.quote, text: draft.text, flags } };
     const cards = await engine();

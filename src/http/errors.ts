@@ -3,28 +3,41 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { YuluError } from '../errors.ts';
 
-/** The one place errors become HTTP: `{ error: { code, message } }` with the error's status. */
-export function errorResponse(c: Context, error: unknown): Response {
-  if (error instanceof YuluError) {
-    return c.json(
-      { error: { code: error.code, message: error.message } },
-      error.status as ContentfulStatusCode,
-    );
-  }
-  if (error instanceof HTTPException) {
-    return c.json(
-      { error: { code: 'http_error', message: error.message || 'request failed' } },
-      error.status,
-    );
-  }
+/** What a client is told about a failure: a stable code, a message, an HTTP status. */
+export interface ErrorReply {
+  code: string;
+  message: string;
+  status: ContentfulStatusCode;
+}
+
+/**
+ * The one mapping from a thrown value to what the client is told. A YuluError keeps its code,
+ * message and status; Hono's own HTTPException (e.g. a body limit) keeps its status; anything
+ * else is a bug: logged, and answered as a 500 without details.
+ */
+export function errorReply(error: unknown): ErrorReply {
+  if (error instanceof YuluError)
+    return { code: error.code, message: error.message, status: httpStatus(error.status) };
+  if (error instanceof HTTPException)
+    return {
+      code: 'http_error',
+      message: error.message || 'request failed',
+      status: httpStatus(error.status),
+    };
   console.error(error);
-  return c.json(
-    {
-      error: {
-        code: 'internal_error',
-        message: 'an unexpected error occurred; it has been logged',
-      },
-    },
-    500,
-  );
+  return {
+    code: 'internal_error',
+    message: 'an unexpected error occurred; it has been logged',
+    status: 500,
+  };
+}
+
+function httpStatus(status: number): ContentfulStatusCode {
+  return (status >= 400 && status <= 599 ? status : 500) as ContentfulStatusCode;
+}
+
+/** An error as JSON: `{ error: { code, message } }` with the error's status. */
+export function errorResponse(c: Context, error: unknown): Response {
+  const { code, message, status } = errorReply(error);
+  return c.json({ error: { code, message } }, status);
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { DailyService } from '../daily/service.ts';
 import { atomFeed, jsonFeed, type FeedSite } from '../share/feed.ts';
-import type { ApiLinks } from './api.ts';
+import { absolute, dailyHref, FEED_HREFS, type Links } from './links.ts';
 import { sharedQuote } from './share.ts';
 import { strictQuery } from './validate.ts';
 
@@ -11,24 +11,23 @@ export const FEED_DAYS = 30;
 const FEED_CACHE = 'public, max-age=3600';
 
 /** The daily quote's feeds: Atom at /daily/feed.xml, JSON Feed 1.1 at /daily/feed.json. */
-export function feedRoutes(daily: DailyService, links: ApiLinks) {
-  const origin = links.baseUrl.replace(/\/+$/, '');
+export function feedRoutes(daily: DailyService, links: Links) {
   const site: FeedSite = {
     title: '语录 · 今日语录',
     description: '每天一句出自中文访谈的原话，附讲者与出处。',
-    home: `${origin}/daily`,
-    atom: `${origin}/daily/feed.xml`,
-    json: `${origin}/daily/feed.json`,
+    home: absolute(links, dailyHref()),
+    atom: absolute(links, FEED_HREFS.atom),
+    json: absolute(links, FEED_HREFS.json),
   };
   const days = async () =>
     (await daily.recent(FEED_DAYS)).map((day) => ({
       date: day.date,
-      url: `${origin}/daily/${day.date}`,
+      url: absolute(links, dailyHref(day.date)),
       quote: sharedQuote(links, day),
     }));
 
   return new Hono()
-    .get('/daily/feed.xml', async (c) => {
+    .get(FEED_HREFS.atom, async (c) => {
       strictQuery(c, []);
       return c.body(atomFeed(site, await days()), 200, {
         'Content-Type': 'application/atom+xml; charset=utf-8',
@@ -36,7 +35,7 @@ export function feedRoutes(daily: DailyService, links: ApiLinks) {
         'Access-Control-Allow-Origin': '*',
       });
     })
-    .get('/daily/feed.json', async (c) => {
+    .get(FEED_HREFS.json, async (c) => {
       strictQuery(c, []);
       return c.body(JSON.stringify(jsonFeed(site, await days())), 200, {
         'Content-Type': 'application/feed+json; charset=utf-8',

@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import { YuluError } from '../errors.ts';
 import type { ResolvedQuote } from '../quotes/library.ts';
 import { oembedFor } from '../share/oembed.ts';
-import { DISPLAY_SCRIPTS, type DisplayScript } from '../text/script.ts';
-import type { ApiLinks } from './api.ts';
+import { DISPLAY_SCRIPTS, type DisplayScript } from '../text/scripts.ts';
+import { origin as originOf, type Links } from './links.ts';
 import { sharedQuote } from './share.ts';
 import { strictQuery } from './validate.ts';
 
@@ -14,8 +14,8 @@ const QUOTE_PATH = /^\/(?:q|embed)\/([0-9a-z]{8})$/;
  * permalink (or embed URL) on this site → a `rich` answer. Per the spec, a URL this provider does
  * not serve is a 404 and a format other than JSON a 501.
  */
-export function oembedRoutes(links: ApiLinks, resolve: (id: string) => Promise<ResolvedQuote>) {
-  const origin = links.baseUrl.replace(/\/+$/, '');
+export function oembedRoutes(links: Links, resolve: (id: string) => Promise<ResolvedQuote>) {
+  const origin = originOf(links);
   return new Hono().get('/oembed', async (c) => {
     const { url, maxwidth, maxheight, format } = strictQuery(c, [
       'url',

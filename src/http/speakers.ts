@@ -2,14 +2,11 @@ import { YuluError } from '../errors.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
 import { convertScript } from '../text/script.ts';
 
-/**
- * A speaker's URL segment is their canonical (simplified) name, percent-encoded: Chinese-first,
- * readable in the address bar, stable as long as the name is, and needing no romanisation table.
+/*
+ * A speaker's URL segment is their canonical (simplified) name, percent-encoded (links.ts
+ * speakerHref): Chinese-first, readable in the address bar, needing no romanisation table.
  * `/speakers/楊植麟` (traditional) finds the same person.
  */
-export function speakerSlug(_library: QuoteLibrary, name: string): string {
-  return encodeURIComponent(name);
-}
 
 /** The canonical name for a URL segment (already percent-decoded), or a 404 naming who exists. */
 export function speakerBySlug(library: QuoteLibrary, segment: string): string {

@@ -1,15 +1,12 @@
 import * as OpenCC from 'opencc-js';
 
+import { SCRIPTS, type DisplayScript, type OpenCCLocale, type SourceScript } from './scripts.ts';
+
 /**
  * Display scripts a card or page can be shown in. `hans` simplified (mainland forms), `hant`
- * OpenCC standard traditional, `tw` Taiwan forms, `hk` Hong Kong forms.
+ * OpenCC standard traditional, `tw` Taiwan forms, `hk` Hong Kong forms. Their facts: scripts.ts.
  */
-export const DISPLAY_SCRIPTS = ['hans', 'hant', 'tw', 'hk'] as const;
-export type DisplayScript = (typeof DISPLAY_SCRIPTS)[number];
-export type SourceScript = 'hans' | 'hant';
-
-type OpenCCLocale = 'cn' | 't' | 'tw' | 'hk';
-const locale: Record<DisplayScript, OpenCCLocale> = { hans: 'cn', hant: 't', tw: 'tw', hk: 'hk' };
+export { DISPLAY_SCRIPTS, type DisplayScript, type SourceScript } from './scripts.ts';
 
 const converters = new Map<string, (text: string) => string>();
 
@@ -26,8 +23,8 @@ function converter(from: OpenCCLocale, to: OpenCCLocale): (text: string) => stri
 
 /** Converts text written in `from` into the glyph conventions of `to`. Identity when they match. */
 export function convertScript(text: string, from: SourceScript, to: DisplayScript): string {
-  const source: OpenCCLocale = from === 'hans' ? 'cn' : 't';
-  const target = locale[to];
+  const source = SCRIPTS[from].opencc;
+  const target = SCRIPTS[to].opencc;
   if (source === target) return text;
   return converter(source, target)(text);
 }
@@ -39,5 +36,5 @@ export function convertScript(text: string, from: SourceScript, to: DisplayScrip
  * traditional source goes through OpenCC anyway.
  */
 export function foldScriptLeaks(text: string, script: SourceScript): string {
-  return script === 'hans' ? converter('t', 'cn')(text) : text;
+  return script === 'hans' ? converter(SCRIPTS.hant.opencc, SCRIPTS.hans.opencc)(text) : text;
 }

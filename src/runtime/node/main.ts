@@ -7,6 +7,7 @@ import { QuoteLibrary } from '../../quotes/library.ts';
 import { loadArtifacts } from './artifacts.ts';
 import { lazyNodeCardEngine, nodeRenderVersion } from './cards.ts';
 import { startDailyPublisher } from './daily-publisher.ts';
+import { readWebFont } from './web-fonts.ts';
 import { openNodeStore } from './store.ts';
 
 const port = Number(process.env.PORT ?? 8787);
@@ -33,6 +34,7 @@ const app = createApp({
   links: { baseUrl, renderVersion: nodeRenderVersion() },
   store: () => store,
   daily,
+  webFonts: readWebFont,
   editorToken: process.env.EDITOR_TOKEN,
   draftKeys: signingKeys(process.env.CARD_SIGNING_KEYS, process.env.EDITOR_TOKEN),
 });

@@ -102,6 +102,10 @@ export default {
       },
       store: async () => new EditorialStore(d1Driver(env.DB)),
       daily: dailyOf(env),
+      webFonts: async (file) => {
+        const response = await env.ASSETS.fetch(`https://assets.local/web/${file}`);
+        return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+      },
       editorToken: env.EDITOR_TOKEN,
       draftKeys: signingKeys(env.CARD_SIGNING_KEYS, env.EDITOR_TOKEN),
     });

@@ -1,0 +1,80 @@
+import { DRAFT_TTL_SECONDS, signDraft } from '../../desk/draft.ts';
+import { YuluError } from '../../errors.ts';
+import { DRAFT_TEXT_MAX } from '../drafts.ts';
+import { deskPage } from '../html/layout.ts';
+import { html } from '../html/markup.ts';
+import { draftCardUrl } from '../links.ts';
+import { nav } from './chrome.ts';
+import { conflictLine, readForm, unlessConflict, writeContext } from './forms.ts';
+import type { Desk, DeskOptions } from './routes.ts';
+
+/** Errata of machine-transcript quotes, and signed draft cards to preview one before saving. */
+export function deskErratum(app: Desk, options: DeskOptions): void {
+  const { library, links, store } = options;
+
+  /** The corrected wording of a form, checked as errata are: transcript quotes, drawable text. */
+  async function correction(id: string, form: Record<string, unknown>): Promise<string> {
+    const { quote } = library.resolve(id);
+    if (!quote.flags.includes('machine-transcript'))
+      throw new YuluError(
+        'invalid_argument',
+        'errata are for machine-transcript quotes; published text is quoted as published',
+      );
+    const corrected = String(form.corrected ?? '')
+      .trim()
+      .slice(0, DRAFT_TEXT_MAX);
+    const missing = options.uncovered ? await options.uncovered(corrected) : [];
+    if (missing.length)
+      throw new YuluError(
+        'invalid_argument',
+        `the cards' fonts cannot draw ${missing.slice(0, 10).join(' ')}; errata correct mis-heard words with characters the corpus uses`,
+      );
+    return corrected;
+  }
+
+  app.post('/editor/q/:id/erratum', async (c) => {
+    const id = c.req.param('id');
+    const form = await readForm(c);
+    const editorial = await store();
+    const change = {
+      corrected: await correction(id, form),
+      reason: String(form.reason ?? '')
+        .trim()
+        .slice(0, 300),
+    };
+    const conflict = await unlessConflict(
+      () => editorial.setErratum(id, change, writeContext(form)),
+      (error) =>
+        deskPage(
+          c,
+          '冲突 · Conflict',
+          html`${conflictLine(error)}<p>Your correction, not applied: <q class="kept">${change.corrected}</q> (${change.reason}).</p>`,
+          409,
+        ),
+    );
+    return conflict ?? c.redirect(`/editor/q/${id}`, 303);
+  });
+
+  // A signed link to the correction drawn as a draft card, to check it or show a colleague
+  // before saving. Nothing is stored; the link expires.
+  app.post('/editor/q/:id/draft', async (c) => {
+    const id = c.req.param('id');
+    const form = await readForm(c);
+    const text = await correction(id, form);
+    if (!text) throw new YuluError('invalid_argument', 'type the corrected text to preview it');
+    const [key] = options.draftKeys;
+    if (!key) throw new YuluError('invalid_signature', 'draft cards are off: no signing key');
+    const exp = Math.floor(options.now() / 1000) + DRAFT_TTL_SECONDS;
+    const spec = { size: 'og', theme: 'paper', script: 'hans', scale: '1' };
+    const query = await signDraft({ quoteId: id, text, ...spec }, key, exp);
+    const link = draftCardUrl(links, id, query);
+    return deskPage(
+      c,
+      `Draft ${id}`,
+      html`${nav(c.get('session'))}<p class="muted">Draft card — not saved, marked 草稿预览 · 未发布, link valid for ${DRAFT_TTL_SECONDS / 3600} hours:</p>
+      <p><img src="${link}" alt="draft card" width="600"></p>
+      <p><input readonly size="80" value="${link}" aria-label="signed draft link"></p>
+      <p><a href="/editor/q/${id}">Back to the quote</a> to save the erratum.</p>`,
+    );
+  });
+}

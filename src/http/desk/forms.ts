@@ -1,0 +1,65 @@
+import type { Context } from 'hono';
+import type { Session } from '../../desk/session.ts';
+import { YuluError } from '../../errors.ts';
+import { html, type Html } from '../html/markup.ts';
+
+/** The request's form; a body that is not a readable form is a 400, never a crash. */
+export async function readForm(c: Context): Promise<Record<string, unknown>> {
+  try {
+    return (await c.req.parseBody()) as Record<string, unknown>;
+  } catch (cause) {
+    throw new YuluError(
+      'invalid_argument',
+      `the form could not be read (${(cause as Error).message}); send application/x-www-form-urlencoded or multipart/form-data`,
+      { cause },
+    );
+  }
+}
+
+/** What every write form carries: the session's CSRF token, the version seen, a fresh key. */
+export function hidden(session: Session, version: number): Html {
+  const key = crypto.randomUUID();
+  return html`<input type="hidden" name="csrf" value="${session.csrf}"><input type="hidden" name="version" value="${version}"><input type="hidden" name="key" value="${key}">`;
+}
+
+/** Who writes, the version the editor saw, and the form's idempotency key. */
+export function writeContext(form: Record<string, unknown>) {
+  const version = Number(form.version);
+  if (!Number.isInteger(version) || version < 0)
+    throw new YuluError(
+      'invalid_argument',
+      'the form lacks the version it was made from; reload the page',
+    );
+  const key =
+    typeof form.key === 'string' && /^[0-9a-f-]{36}$/.test(form.key) ? form.key : undefined;
+  return {
+    actor: 'editor',
+    expectedVersion: version,
+    idempotencyKey: key ? `form:${key}` : undefined,
+  };
+}
+
+/** Cross-site form posts are refused even before the CSRF token is checked. */
+export function sameOrigin(c: Context): void {
+  const origin = c.req.header('Origin');
+  if (origin && origin !== new URL(c.req.url).origin)
+    throw new YuluError('forbidden', `cross-site request from ${origin} refused`, { status: 403 });
+}
+
+/** Runs a write; a version conflict becomes `onConflict`'s page, anything else propagates. */
+export async function unlessConflict(
+  write: () => Promise<unknown>,
+  onConflict: (error: YuluError) => Promise<Response> | Response,
+): Promise<Response | undefined> {
+  try {
+    await write();
+    return undefined;
+  } catch (error) {
+    if (error instanceof YuluError && error.code === 'version_conflict') return onConflict(error);
+    throw error;
+  }
+}
+
+/** The opening line of a 409 page: what conflicted. */
+export const conflictLine = (error: YuluError) =>
+  html`<p class="error" role="alert"><strong>version_conflict</strong>: ${error.message}</p>`;

@@ -1,0 +1,53 @@
+import type { Person, SourceMeta } from '../../corpus/meta.ts';
+import { foldPunctuationWidth, spaceHanAndLatin } from '../../corpus/normalize/punctuation.ts';
+import type { QuoteLibrary } from '../../quotes/library.ts';
+import { SCRIPTS } from '../../text/scripts.ts';
+import { html, type Html } from '../html/markup.ts';
+import { sourceHref } from '../links.ts';
+
+/** What a page URL may name as a quote; the catalog decides whether it exists. */
+export const QUOTE_ID = /^[0-9a-z]{8}$/;
+
+/** Company and title as one phrase (月之暗面创始人兼 CEO; MiniMax 创始人兼 CEO), or ''. */
+export function affiliation(person: Person | undefined): string {
+  if (!person) return '';
+  const company = person.company === person.name ? '' : person.company;
+  if (!company) return person.title;
+  return spaceHanAndLatin(`${company}${person.title}`).text;
+}
+
+/** Titles were width-folded in the captures like the text was: same restoration for display. */
+export function displayTitle(meta: SourceMeta): string {
+  return spaceHanAndLatin(foldPunctuationWidth(meta.title).text).text;
+}
+
+export function displayDate(meta: SourceMeta): string {
+  return meta.dateIsEstimate ? `${meta.date}（推定日期 estimated）` : meta.date;
+}
+
+/** The `lang` of a source's own words. */
+export const sourceLang = (meta: SourceMeta) => SCRIPTS[meta.script].htmlLang;
+
+/** At most `max` characters (code points), with an ellipsis when cut. */
+export function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** Every source with its publication, date and number of quotes. */
+export function sourceList(library: QuoteLibrary, heading: string): Html {
+  const counts = new Map<string, number>();
+  for (const q of library.quotes) counts.set(q.source, (counts.get(q.source) ?? 0) + 1);
+  return html`<section class="sources"><h2>${heading}</h2><ul>${library.documents.map(
+    (doc) =>
+      html`<li><a href="${sourceHref(doc.meta.slug)}">《${displayTitle(doc.meta)}》</a>
+<span class="muted">${doc.meta.publication} · ${displayDate(doc.meta)} · ${counts.get(doc.meta.slug) ?? 0} 条语录 quotes</span></li>`,
+  )}</ul></section>`;
+}
+
+/** The source's original page, when it has a URL. */
+export function originalLink(meta: SourceMeta): Html | '' {
+  return meta.url
+    ? html` · <a href="${meta.url}" rel="noopener noreferrer">原始网页 original page</a>`
+    : '';
+}
