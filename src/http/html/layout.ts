@@ -16,6 +16,8 @@ export interface SitePage {
   ui?: Ui;
   /** `<html lang>` when the interface is Chinese: the page's display script (default zh-Hans). */
   lang?: string;
+  /** Converts the simplified interface labels into the page's script (with `lang`). */
+  convert?: (text: string) => string;
 }
 
 /**
@@ -25,7 +27,8 @@ export interface SitePage {
 export function sitePage(c: Context, spec: SitePage): Response {
   const status = spec.status ?? 200;
   const ui = spec.ui ?? safeUi(c);
-  const s = (zh: string, en: string) => say(ui, zh, en);
+  const convert = spec.convert ?? ((text: string) => text);
+  const s = (zh: string, en: string) => say(ui, convert(zh), en);
   const other: Ui = ui === 'en' ? 'zh' : 'en';
   const doc = html`<!doctype html>
 <html lang="${uiLang(ui, spec.lang)}">

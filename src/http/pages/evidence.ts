@@ -1,7 +1,7 @@
 import type { AttributionMethod, Paragraph } from '../../corpus/types.ts';
 import type { QuoteFlag } from '../../quotes/types.ts';
 import { html, type Html } from '../html/markup.ts';
-import { say, type Ui } from '../html/ui.ts';
+import { say as sayIn, type Ui } from '../html/ui.ts';
 
 /** How the speaker of a paragraph was decided, said plainly to a reader. */
 const METHOD: Record<AttributionMethod, [zh: string, en: string]> = {
@@ -60,6 +60,7 @@ const NOTE: Record<QuoteFlag, [zh: string, en: string]> = {
 
 /** How sure the attribution is, in words rather than a percentage alone. */
 function certainty(ui: Ui, confidence: number): string {
+  const say = sayIn;
   const pct = `${Math.round(confidence * 100)}%`;
   if (confidence >= 0.95) return say(ui, `几乎可以确定（${pct}）`, `near certain (${pct})`);
   if (confidence >= 0.8) return say(ui, `把握较大（${pct}）`, `likely (${pct})`);
@@ -67,8 +68,15 @@ function certainty(ui: Ui, confidence: number): string {
 }
 
 /** Notes on a quote, with how its speaker was decided behind a details element; '' when none. */
-export function quoteNotes(ui: Ui, flags: readonly QuoteFlag[], paragraph: Paragraph): Html | '' {
+export function quoteNotes(
+  ui: Ui,
+  flags: readonly QuoteFlag[],
+  paragraph: Paragraph,
+  /** Converts simplified labels into the page's script. */
+  t: (text: string) => string = (text) => text,
+): Html | '' {
   if (!flags.length) return '';
+  const say = (ui: Ui, zh: string, en: string) => sayIn(ui, t(zh), en);
   const { method, confidence } = paragraph.attribution;
   const how = METHOD[method];
   return html`<section class="notes"><h2>${say(ui, '注意', 'Notes')}</h2><ul>${flags.map(

@@ -88,16 +88,20 @@ export function quotePage(
   const { meta } = document;
   const q = sharedQuote(links, resolved, script);
   const lang = SCRIPTS[script].htmlLang;
-  const s = (zh: string, en: string) => say(ui, zh, en);
+  // The interface speaks the page's script too: 讲者 on simplified pages, 講者 on traditional ones.
+  const t = (text: string) => convertScript(text, 'hans', script);
+  const s = (zh: string, en: string) => say(ui, t(zh), en);
   const who = q.affiliation ? `${q.speaker}（${q.affiliation}）` : q.speaker;
   const alt = `${s('语录卡片', 'Quote card')}：${who}：${quoted(q.text, script)}`;
-  const when = displayDate(meta.date, meta.dateIsEstimate, ui);
+  const when =
+    ui === 'en'
+      ? displayDate(meta.date, meta.dateIsEstimate, ui)
+      : t(displayDate(meta.date, meta.dateIsEstimate));
   const og = cardSize('og');
   const original =
     q.text !== quote.text
       ? html`<p class="original muted">${s('原文', 'As published')}：<span lang="${sourceLang(meta)}">${quote.text}</span></p>`
       : '';
-  const t = (text: string) => convertScript(text, 'hans', script);
   const caveats = [
     meta.kind === 'machine-transcript' ? t('（机器转写）') : '',
     quote.flags.includes('edited') ? t('（经编辑校正）') : '',
@@ -124,7 +128,7 @@ ${original}
 <dt>${s('原文段落', 'In context')}</dt>
 <dd><a href="${withUi(sourceHref(meta.slug, quote.id), ui)}">${s(`在原文中查看（${paragraph.id}）`, `Read it in the source (${paragraph.id})`)}</a></dd>
 </dl>
-${quoteNotes(ui, quote.flags, paragraph)}
+${quoteNotes(ui, quote.flags, paragraph, t)}
 <section><h2>${s('引用', 'Cite')}</h2>
 <textarea readonly rows="4" aria-label="${s('引用文字', 'Citation')}" lang="${lang}">${citation}</textarea></section>
 ${embedSnippets(ui, links, q, script)}
@@ -139,5 +143,6 @@ ${embedSnippets(ui, links, q, script)}
     body,
     ui,
     lang,
+    convert: t,
   });
 }
