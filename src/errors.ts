@@ -7,6 +7,7 @@ export type YuluErrorCode =
   | 'invalid_errata'
   | 'source_not_found'
   | 'quote_not_found'
+  | 'quote_retired'
   | 'paragraph_not_found'
   | 'invalid_span'
   | 'invalid_argument'
@@ -29,6 +30,7 @@ const defaultStatus: Record<YuluErrorCode, number> = {
   invalid_errata: 500,
   source_not_found: 404,
   quote_not_found: 404,
+  quote_retired: 410,
   paragraph_not_found: 404,
   invalid_span: 400,
   invalid_argument: 400,

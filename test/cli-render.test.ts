@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,11 +11,19 @@ const { catalog } = loadArtifacts();
 const dir = mkdtempSync(join(tmpdir(), 'yulu-render-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function capture(argv: string[]): Promise<{ code: number; output: string }> {
+/** Runs the CLI in-process; stdout lines in `output`, stderr (progress, warnings) in `stderr`. */
+async function capture(argv: string[]): Promise<{ code: number; output: string; stderr: string }> {
   const lines: string[] = [];
-  const code = await run(argv, (line) => lines.push(line));
-  return { code, output: lines.join('\n') };
+  let stderr = '';
+  const code = await run(
+    argv,
+    (line) => lines.push(line),
+    (text) => (stderr += text),
+  );
+  return { code, output: lines.join('\n'), stderr };
 }
+
+const PUBLIC = { ...process.env, YULU_BASE_URL: 'https://yulu.example' };
 
 describe('yulu render', () => {
   it('renders one card to the named file in the requested size', async () => {
@@ -54,13 +62,38 @@ describe('yulu render', () => {
     expect(code).toBe(1);
     expect(output).toMatch(/rendered 2 of 3 cards .* KiB, \d+ ms\/card/);
     expect(output).toMatch(/failed zzzzzzzz: no quote with ID "zzzzzzzz"/);
-    expect(readdirSync(out).sort()).toEqual([`${ids[0]}.png`, `${ids[2]}.png`].sort());
+    expect(readdirSync(out).sort()).toEqual(
+      [`${ids[0]}-og-paper-hans.png`, `${ids[2]}-og-paper-hans.png`].sort(),
+    );
+  });
+
+  it('batches in other sizes, themes, scripts and scales share a directory without overwriting', async () => {
+    const out = join(dir, 'shared');
+    const id = catalog.quotes[4]!.id;
+    const variants = [
+      [],
+      ['--size', 'portrait'],
+      ['--size', 'portrait', '--theme', 'ink', '--script', 'tw'],
+      ['--scale', '2'],
+    ];
+    for (const options of variants) await capture(['render', '--ids', id, ...options, '-o', out]);
+    expect(readdirSync(out).sort()).toEqual(
+      [
+        `${id}-og-paper-hans.png`,
+        `${id}-og-paper-hans@2x.png`,
+        `${id}-portrait-ink-tw.png`,
+        `${id}-portrait-paper-hans.png`,
+      ].sort(),
+    );
+    const portrait = decodePng(readFileSync(join(out, `${id}-portrait-ink-tw.png`)));
+    expect([portrait.width, portrait.height]).toEqual([1080, 1350]);
   });
 
   it('batch-renders a speaker with a progress bar on stderr', () => {
     const out = join(dir, 'speaker');
     const result = spawnSync('node', ['bin/yulu.js', 'render', '--speaker', '张鹏', '-o', out], {
       encoding: 'utf8',
+      env: PUBLIC,
     });
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/\d+\/\d+ \(100%\)/);
@@ -84,9 +117,70 @@ describe('yulu render', () => {
   });
 });
 
+describe('the origin CLI cards carry', () => {
+  const id = catalog.quotes[0]!.id;
+  /** The test process's environment with YULU_BASE_URL replaced (or removed when undefined). */
+  const env = (extra: { YULU_BASE_URL: string | undefined }) => {
+    const copy = new Map(Object.entries(process.env));
+    copy.set('YULU_DATA_DIR', join(dir, 'data'));
+    if (extra.YULU_BASE_URL === undefined) copy.delete('YULU_BASE_URL');
+    else copy.set('YULU_BASE_URL', extra.YULU_BASE_URL);
+    return Object.fromEntries(copy);
+  };
+
+  it('warns once on stderr when cards would link to loopback, and says how to set it', () => {
+    const result = spawnSync(
+      'node',
+      ['bin/yulu.js', 'render', '--ids', `${id},${catalog.quotes[1]!.id}`, '-o', join(dir, 'lo')],
+      { encoding: 'utf8', env: env({ YULU_BASE_URL: undefined }) },
+    );
+    expect(result.status).toBe(0);
+    const warnings = result.stderr.match(/warning: cards link to http:\/\/127\.0\.0\.1:8787/g);
+    expect(warnings).toHaveLength(1);
+    expect(result.stderr).toContain('YULU_BASE_URL=https://');
+  });
+
+  it('says nothing when YULU_BASE_URL is public, and rejects a value that is not a URL', () => {
+    const ok = spawnSync(
+      'node',
+      ['bin/yulu.js', 'render', id, '-o', join(dir, 'pub.svg'), '--svg'],
+      {
+        encoding: 'utf8',
+        env: env({ YULU_BASE_URL: 'https://yulu.example/' }),
+      },
+    );
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).toBe('');
+    expect(readFileSync(join(dir, 'pub.svg'), 'utf8')).not.toContain('127.0.0.1');
+    const bad = spawnSync('node', ['bin/yulu.js', 'render', id, '-o', join(dir, 'x.png')], {
+      encoding: 'utf8',
+      env: env({ YULU_BASE_URL: 'yulu.example' }),
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/YULU_BASE_URL="yulu\.example" is not a URL/);
+  });
+
+  it('daily export refuses a loopback origin, before rendering anything', () => {
+    const args = ['bin/yulu.js', 'daily', 'export', '--from', '2026-11-23', '--to', '2026-11-23'];
+    const refused = spawnSync('node', [...args, '-o', join(dir, 'refused')], {
+      encoding: 'utf8',
+      env: env({ YULU_BASE_URL: 'http://localhost:8787' }),
+    });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/would point to http:\/\/localhost:8787 \(loopback\)/);
+    expect(refused.stderr).toMatch(/YULU_BASE_URL=https:\/\/.*--allow-loopback/);
+    expect(existsSync(join(dir, 'refused'))).toBe(false);
+  });
+});
+
 describe('yulu daily', () => {
   it('prints the day’s pick and exports every size for a range', () => {
-    const env = { ...process.env, YULU_DATA_DIR: join(dir, 'data') };
+    // No YULU_BASE_URL: the export runs only with --allow-loopback, and warns.
+    const env = Object.fromEntries(
+      Object.entries({ ...process.env, YULU_DATA_DIR: join(dir, 'data') }).filter(
+        ([key]) => key !== 'YULU_BASE_URL',
+      ),
+    );
     const pick = spawnSync('node', ['bin/yulu.js', 'daily', '--date', '2026-11-23', '--json'], {
       encoding: 'utf8',
       env,
@@ -97,12 +191,21 @@ describe('yulu daily', () => {
     const out = join(dir, 'export');
     const exported = spawnSync(
       'node',
-      ['bin/yulu.js', 'daily', 'export', '--from', '2026-11-23', '--to', '2026-11-24', '-o', out],
+      [
+        'bin/yulu.js',
+        ...['daily', 'export', '--from', '2026-11-23', '--to', '2026-11-24', '-o', out],
+        '--allow-loopback',
+      ],
       { encoding: 'utf8', env },
     );
     expect(exported.status).toBe(0);
     expect(exported.stdout).toMatch(/exported 2 days, 10 cards and manifest.json/);
-    expect(readdirSync(join(out, '2026-11-23'))).toContain(`${quote.id}-xiaohongshu.png`);
+    expect(exported.stderr).toMatch(
+      /warning: cards link to http:\/\/127\.0\.0\.1:8787 \(loopback\)/,
+    );
+    expect(readdirSync(join(out, '2026-11-23'))).toContain(
+      `${quote.id}-xiaohongshu-paper-hans.png`,
+    );
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
       date: string;
       id: string;
@@ -131,5 +234,5 @@ describe('yulu daily', () => {
     });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/calendar date/);
-  }, 120_000);
+  }, 120_000); // five processes, ten cards
 });

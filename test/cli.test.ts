@@ -6,7 +6,11 @@ import { loadArtifacts } from '../src/runtime/node/artifacts.ts';
 
 function capture(argv: string[]): { code: number; output: string } {
   const lines: string[] = [];
-  const code = run(argv, (line) => lines.push(line));
+  const code = run(
+    argv,
+    (line) => lines.push(line),
+    (text) => lines.push(text),
+  );
   if (typeof code !== 'number')
     throw new Error('capture() is for synchronous verbs; await run() for render');
   return { code, output: lines.join('\n') };
@@ -40,6 +44,21 @@ describe('yulu quotes', () => {
     );
   });
 
+  it('list shows publishable quotes unless --tier all; a retired ID says where it moved', () => {
+    const listed = (args: string[]) =>
+      JSON.parse(capture(['quotes', 'list', ...args, '--json']).output) as { tier: string }[];
+    const publishable = listed([]);
+    expect(publishable.length).toBe(catalog.quotes.filter((q) => q.tier === 'publishable').length);
+    expect(publishable.every((q) => q.tier === 'publishable')).toBe(true);
+    expect(listed(['--tier', 'all']).length).toBe(catalog.quotes.length);
+    expect(() => capture(['quotes', 'list', '--tier', 'some'])).toThrow(/--tier/);
+    const { aliases } = loadArtifacts();
+    const [oldId, alias] = Object.entries(aliases.aliases).find(([, a]) => a.successor)!;
+    const { output } = capture(['quotes', 'show', oldId]);
+    expect(output).toContain(`quote ${oldId} moved to ${alias.successor}`);
+    expect(output).toContain(`id          ${alias.successor}`);
+  });
+
   it('list accepts a traditional-script speaker name', () => {
     const { output } = capture(['quotes', 'list', '--speaker', '閆俊杰', '--limit', '1']);
     expect(output).toMatch(/闫俊杰/);
@@ -53,6 +72,20 @@ describe('yulu quotes', () => {
     expect(output).toMatch(
       new RegExp(`${first.paragraph} \\(quotes/sources/\\d{3}_[0-9a-f]+\\.txt line \\d+\\)`),
     );
+  });
+
+  it('show nests inner quotation marks and prints the cleaned source title, like the pages', () => {
+    const nested = catalog.quotes.find(
+      (q) => q.source === 'yan-junjie-waves-2024' && q.text.includes('“'),
+    )!;
+    const { output } = capture(['quotes', 'show', nested.id]);
+    const [first] = output.split('\n');
+    // One outer pair; the inner marks become ‘’ (the bug printed “…“…”。”).
+    expect(first).toMatch(/^“[^“”]*‘[^“”]+’[^“”]*”$/u);
+    const source = output.split('\n').find((line) => line.startsWith('source'))!;
+    // The captured title is width-folded ("MiniMax闫俊杰对话黄明明:AGI,只有…").
+    expect(source).toContain('MiniMax 闫俊杰对话黄明明：AGI，');
+    expect(source).not.toMatch(/[:,]/u);
   });
 
   it('search finds quotes by text in either script', () => {
@@ -72,6 +105,42 @@ describe('yulu quotes', () => {
     expect(() => capture(['quotes', 'list', '--min-score', 'high'])).toThrowError(
       /--min-score must be a number, got "high"/,
     );
+  });
+});
+
+describe('yulu --help', () => {
+  const cases: [argv: string[], shows: string][] = [
+    [[], 'usage: yulu <command>'],
+    [['--help'], 'usage: yulu <command>'],
+    [['-h'], 'usage: yulu <command>'],
+    [['help'], 'usage: yulu <command>'],
+    [['help', 'quotes'], 'usage: yulu quotes list'],
+    [['quotes', '--help'], 'usage: yulu quotes list'],
+    [['quotes', 'list', '--help'], 'usage: yulu quotes list'],
+    [['quotes', 'show', '--help'], 'usage: yulu quotes show <id>'],
+    [['quotes', 'search', '-h'], 'usage: yulu quotes search <text>'],
+    [['corpus', '--help'], 'usage: yulu corpus report'],
+    [['corpus', 'report', '--help'], 'usage: yulu corpus report'],
+    [['catalog', '--help'], 'usage: yulu catalog build'],
+    [['catalog', 'build', '--help'], 'usage: yulu catalog build'],
+    [['catalog', 'check', '--help'], 'usage: yulu catalog check'],
+    [['daily', '--help'], 'usage: yulu daily [--date'],
+    [['daily', 'export', '--help'], 'usage: yulu daily export --from'],
+    [['render', '--help'], 'usage: yulu render <id>'],
+    [['render', 'abcd1234', '--help'], 'usage: yulu render <id>'],
+  ];
+  it.each(cases)('yulu %j prints its usage and exits 0, running nothing', (argv, shows) => {
+    // Synchronous: help never loads the catalog, opens the store or builds anything.
+    const { code, output } = capture(argv);
+    expect(code).toBe(0);
+    expect(output.startsWith(shows)).toBe(true);
+  });
+
+  it('the bin exits 0 for a sub-verb --help', () => {
+    const out = execFileSync('node', ['bin/yulu.js', 'daily', 'export', '--help'], {
+      encoding: 'utf8',
+    });
+    expect(out).toMatch(/^usage: yulu daily export --from YYYY-MM-DD --to YYYY-MM-DD -o DIR/);
   });
 });
 

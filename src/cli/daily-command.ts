@@ -8,12 +8,14 @@ import type { EditorialStore } from '../desk/store.ts';
 import { YuluError } from '../errors.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
 import { parse } from './args.ts';
+import { refuseLoopbackExport, type CardOrigin } from './card-origin.ts';
+import { cardFileName } from './file-names.ts';
 import { ProgressBar } from './progress.ts';
 import type { RenderIo } from './render-command.ts';
 
 export const DAILY_USAGE = `yulu daily [--date YYYY-MM-DD] [--json]
        yulu daily publish
-       yulu daily export --from YYYY-MM-DD --to YYYY-MM-DD -o DIR [--theme T] [--script S]`;
+       yulu daily export --from YYYY-MM-DD --to YYYY-MM-DD -o DIR [--theme T] [--script S] [--allow-loopback]`;
 const MAX_EXPORT_DAYS = PREVIEW_DAYS + 1;
 
 /**
@@ -28,13 +30,14 @@ export async function dailyCommand(
   engine: () => Promise<CardEngine>,
   args: string[],
   io: RenderIo,
+  origin: CardOrigin,
 ): Promise<number> {
   const daily = new DailyService({
     library,
     store: async () => store,
     firstDay: process.env.DAILY_FIRST_DAY,
   });
-  if (args[0] === 'export') return exportDays(daily, engine, args.slice(1), io);
+  if (args[0] === 'export') return exportDays(daily, engine, args.slice(1), io, origin);
   if (args[0] === 'publish') {
     if (args.length > 1)
       throw new YuluError(
@@ -87,6 +90,7 @@ async function exportDays(
   engineOf: () => Promise<CardEngine>,
   args: string[],
   io: RenderIo,
+  origin: CardOrigin,
 ): Promise<number> {
   const { values } = parse(
     args,
@@ -96,6 +100,7 @@ async function exportDays(
       output: { type: 'string', short: 'o' },
       theme: { type: 'string' },
       script: { type: 'string' },
+      'allow-loopback': { type: 'boolean' },
     },
     DAILY_USAGE,
   );
@@ -113,6 +118,7 @@ async function exportDays(
   // Resolve every day before rendering anything: a day out of range fails the export up front.
   const picks = [];
   for (const day of days) picks.push(await daily.day(day, { preview: true }));
+  refuseLoopbackExport(origin, values['allow-loopback'] === true);
   const engine = await engineOf();
   const bar = new ProgressBar(days.length * CARD_SIZES.length, io);
   const manifest = [];
@@ -122,7 +128,7 @@ async function exportDays(
     const files = [];
     for (const size of CARD_SIZES) {
       const spec = cardSpec({ size: size.name, theme: values.theme, script: values.script });
-      const file = `${pick.quote.id}-${size.name}.png`;
+      const file = cardFileName(pick.quote.id, spec, 'png');
       writeFileSync(join(dir, file), (await engine.png(pick.quote.id, spec, pick)).png);
       files.push({
         size: size.name,

@@ -10,55 +10,97 @@ import {
   CORPUS_PATH,
 } from '../runtime/node/artifacts.ts';
 import { readFileSync } from 'node:fs';
-import { quotesCommand } from './quotes-command.ts';
+import { quotesCommand, QUOTES_USAGE } from './quotes-command.ts';
 import { renderCommand, RENDER_USAGE } from './render-command.ts';
 import { dailyCommand, DAILY_USAGE } from './daily-command.ts';
 import { openNodeStore } from '../runtime/node/store.ts';
 import { createNodeCardEngine } from '../runtime/node/cards.ts';
+import { cardOrigin, loopbackWarning } from './card-origin.ts';
+import { helpFor, wantsHelp } from './help.ts';
 
-const USAGE = `usage: yulu <command>
+const CORPUS_USAGE = 'yulu corpus report [--json]';
+const CATALOG_USAGE = `yulu catalog build
+       yulu catalog check`;
+
+/** Each command's usage, for `yulu <command> [<verb>] --help` and `yulu help <command>`. */
+const USAGES: Partial<Record<string, string>> = {
+  quotes: QUOTES_USAGE,
+  corpus: CORPUS_USAGE,
+  catalog: CATALOG_USAGE,
+  daily: DAILY_USAGE,
+  render: RENDER_USAGE,
+};
+
+const USAGE = `usage: yulu <command> [--help]
   quotes list|show|search …   browse the quote catalog
   corpus report [--json]      per-source figures: paragraphs kept/excluded, repairs, flags, speakers
   catalog build               regenerate quotes/catalog.json and quotes/corpus.json
   catalog check               fail if the committed artifacts differ from a rebuild
   daily …                     the daily quote (${DAILY_USAGE.split('\n')[0]}); daily export renders days
   render …                    quote cards as PNG or SVG:
-    ${RENDER_USAGE.replaceAll('\n', '\n    ')}`;
+    ${RENDER_USAGE.replaceAll('\n', '\n    ')}
+Cards link to YULU_BASE_URL (default http://127.0.0.1:8787, loopback): set it to the public origin.`;
 
-/** Where printed links and QR codes on cards point. */
-const BASE_URL = process.env.YULU_BASE_URL ?? 'http://127.0.0.1:8787';
-
+/**
+ * Runs one command. `out` gets stdout lines; `err` gets stderr text (progress, warnings), so a
+ * caller (a test) can keep both.
+ */
 export function run(
   argv: string[],
   out: (line: string) => void = console.log,
+  err: (text: string) => void = (text) => process.stderr.write(text),
 ): number | Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'help' || command === '--help' || command === '-h' || command === undefined) {
+    const topic = command === 'help' ? rest[0] : undefined;
+    const usage = topic === undefined ? undefined : USAGES[topic];
+    out(topic !== undefined && usage !== undefined ? helpFor(topic, usage, rest[1]) : USAGE);
+    return 0;
+  }
+  const usage = USAGES[command];
+  if (usage !== undefined && wantsHelp(rest)) {
+    out(helpFor(command, usage, rest[0]));
+    return 0;
+  }
+  const io = { out, err, isTTY: process.stderr.isTTY === true };
   switch (command) {
     case 'daily': {
-      const { catalog, corpus } = loadArtifacts();
-      const library = new QuoteLibrary(catalog, corpus);
+      const { catalog, corpus, aliases } = loadArtifacts();
+      const library = new QuoteLibrary(catalog, corpus, aliases);
+      const origin = cardOrigin();
       return openNodeStore().then((store) =>
-        dailyCommand(library, store, () => createNodeCardEngine(library, BASE_URL), rest, {
-          out,
-          err: (text) => process.stderr.write(text),
-          isTTY: process.stderr.isTTY === true,
-        }),
+        dailyCommand(
+          library,
+          store,
+          () => {
+            const warning = loopbackWarning(origin);
+            if (warning) err(warning);
+            return createNodeCardEngine(library, origin.origin);
+          },
+          rest,
+          io,
+          origin,
+        ),
       );
     }
     case 'render': {
-      const { catalog, corpus } = loadArtifacts();
-      const library = new QuoteLibrary(catalog, corpus);
-      return createNodeCardEngine(library, BASE_URL).then((engine) =>
-        renderCommand(library, engine, rest, {
-          out,
-          err: (text) => process.stderr.write(text),
-          isTTY: process.stderr.isTTY === true,
-        }),
+      const { catalog, corpus, aliases } = loadArtifacts();
+      const library = new QuoteLibrary(catalog, corpus, aliases);
+      const origin = cardOrigin();
+      const warning = loopbackWarning(origin);
+      if (warning) err(warning);
+      return createNodeCardEngine(library, origin.origin).then((engine) =>
+        renderCommand(library, engine, rest, io),
       );
     }
     case 'quotes': {
-      const { catalog, corpus } = loadArtifacts();
-      quotesCommand(new QuoteLibrary(catalog, corpus), rest, out, process.stdout.isTTY === true);
+      const { catalog, corpus, aliases } = loadArtifacts();
+      quotesCommand(
+        new QuoteLibrary(catalog, corpus, aliases),
+        rest,
+        out,
+        process.stdout.isTTY === true,
+      );
       return 0;
     }
     case 'corpus': {
@@ -97,11 +139,6 @@ export function run(
         `unknown catalog verb "${rest[0] ?? ''}"; verbs are: build, check\n${USAGE}`,
       );
     }
-    case undefined:
-    case 'help':
-    case '--help':
-      out(USAGE);
-      return 0;
     default:
       throw new YuluError('invalid_argument', `unknown command "${command}"\n${USAGE}`);
   }

@@ -1,9 +1,11 @@
 import type { QuoteLibrary, ResolvedQuote } from '../quotes/library.ts';
 import type { Quote } from '../quotes/types.ts';
+import { quoted } from '../text/scripts.ts';
 import { YuluError } from '../errors.ts';
+import { displaySourceTitle } from '../text/display-title.ts';
 import { numberOption, parse } from './args.ts';
 
-const USAGE = `yulu quotes list [--speaker NAME] [--source SLUG] [--min-score N] [--limit N] [--json]
+export const QUOTES_USAGE = `yulu quotes list [--speaker NAME] [--source SLUG] [--min-score N] [--tier publishable|all] [--limit N] [--json]
        yulu quotes show <id> [--json]
        yulu quotes search <text> [--limit N] [--json]`;
 
@@ -20,10 +22,11 @@ export function quotesCommand(
       speaker: { type: 'string' },
       source: { type: 'string' },
       'min-score': { type: 'string' },
+      tier: { type: 'string' },
       limit: { type: 'string' },
       json: { type: 'boolean' },
     },
-    USAGE,
+    QUOTES_USAGE,
   );
   const limit = numberOption(values.limit, 'limit');
   const print = (quotes: Quote[]) => {
@@ -41,6 +44,14 @@ export function quotesCommand(
       if (values.source) filter.source = values.source;
       const minScore = numberOption(values['min-score'], 'min-score');
       if (minScore !== undefined) filter.minScore = minScore;
+      // Publishable quotes by default, like every public listing; --tier all shows candidates too.
+      const tier = values.tier ?? 'publishable';
+      if (tier !== 'publishable' && tier !== 'all')
+        throw new YuluError(
+          'invalid_argument',
+          `--tier must be publishable or all, not "${tier}"\nusage: ${QUOTES_USAGE}`,
+        );
+      if (tier === 'publishable') filter.tier = 'publishable';
       return print(library.filter(filter));
     }
     case 'search': {
@@ -48,14 +59,20 @@ export function quotesCommand(
       if (!text)
         throw new YuluError(
           'invalid_argument',
-          `quotes search needs the text to look for\nusage: ${USAGE}`,
+          `quotes search needs the text to look for\nusage: ${QUOTES_USAGE}`,
         );
       return print(library.filter({ text }));
     }
     case 'show': {
       const id = positionals[0];
       if (!id)
-        throw new YuluError('invalid_argument', `quotes show needs a quote ID\nusage: ${USAGE}`);
+        throw new YuluError(
+          'invalid_argument',
+          `quotes show needs a quote ID\nusage: ${QUOTES_USAGE}`,
+        );
+      // A retired ID (quotes/aliases.json) shows its successor, and says where the quote moved.
+      const moved = library.retired(id)?.successor;
+      if (moved) out(`quote ${id} moved to ${moved} (a catalog rebuild retired the old ID)`);
       const resolved = library.resolve(id);
       if (values.json)
         return out(
@@ -69,17 +86,25 @@ export function quotesCommand(
             2,
           ),
         );
-      return out(formatShow(resolved, color));
+      return out(formatShow(resolved, library.simplified(resolved.quote), color));
     }
     default:
       throw new YuluError(
         'invalid_argument',
-        `unknown quotes verb "${verb ?? ''}"; verbs are list, show, search\nusage: ${USAGE}`,
+        `unknown quotes verb "${verb ?? ''}"; verbs are list, show, search\nusage: ${QUOTES_USAGE}`,
       );
   }
 }
 
-function formatShow({ quote, document, paragraph }: ResolvedQuote, color: boolean): string {
+/**
+ * The quote as the pages show it in simplified script: inner quotation marks nested (“…‘…’…”),
+ * the source title cleaned; then the whole paragraph as captured, with the span marked.
+ */
+function formatShow(
+  { quote, document, paragraph }: ResolvedQuote,
+  simplified: string,
+  color: boolean,
+): string {
   const person = document.meta.people.find((p) => p.name === quote.speaker);
   const [start, end] = quote.span;
   const [open, close] = color ? ['\x1b[1;4m', '\x1b[0m'] : ['⟦', '⟧'];
@@ -95,11 +120,12 @@ function formatShow({ quote, document, paragraph }: ResolvedQuote, color: boolea
       ? `line ${paragraph.lines[0]}`
       : `lines ${paragraph.lines[0]}–${paragraph.lines[1]}`;
   return [
-    `“${quote.text}”`,
+    quoted(simplified, 'hans'),
     `— ${quote.speaker}${person ? `，${person.company} ${person.title}` : ''}`,
     '',
     `id          ${quote.id}   score ${quote.score}${quote.flags.length ? `   flags ${quote.flags.join(', ')}` : ''}`,
-    `source      ${meta.title} · ${meta.publication} · ${meta.date}${meta.dateIsEstimate ? ' (estimated)' : ''}`,
+    `tier        ${quote.tier}${quote.reasons.length ? ` (${quote.reasons.join(', ')})` : ''}`,
+    `source      ${displaySourceTitle(meta)} · ${meta.publication} · ${meta.date}${meta.dateIsEstimate ? ' (estimated)' : ''}`,
     `paragraph   ${meta.slug} ${paragraph.id} (quotes/sources/${document.stem}.txt ${lines}), span ${start}–${end}`,
     `attributed  ${paragraph.attribution.method} (confidence ${paragraph.attribution.confidence}): ${paragraph.attribution.evidence}`,
     '',

@@ -4,10 +4,12 @@ import { cardSpec, type CardEngine, type CardSpec } from '../card/engine.ts';
 import { YuluError } from '../errors.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
 import { parse } from './args.ts';
+import { cardFileName } from './file-names.ts';
 import { ProgressBar } from './progress.ts';
 
 export const RENDER_USAGE = `yulu render <id> [--size og|square|portrait|xiaohongshu|story] [--theme T] [--script hans|hant|tw|hk] [--scale 1|2] [--svg] [-o card.png]
-       yulu render --all | --speaker NAME | --ids a,b,c  [same options] -o DIR`;
+       yulu render --all | --speaker NAME | --ids a,b,c  [same options] -o DIR
+         (a batch writes DIR/<id>-<size>-<theme>-<script>[@2x].png, so batches in other sizes, themes or scripts can share DIR)`;
 
 export interface RenderIo {
   out: (line: string) => void;
@@ -48,10 +50,12 @@ export async function renderCommand(
         'invalid_argument',
         `give exactly one quote ID, or --all / --speaker / --ids\nusage: ${RENDER_USAGE}`,
       );
-    const file =
-      values.output ??
-      `${id}-${spec.size}-${spec.theme}-${spec.script}${spec.scale === 2 ? '@2x' : ''}.${format}`;
-    const bytes = await renderOne(engine, id, spec, format);
+    // A retired ID (quotes/aliases.json) renders its successor, and says so.
+    const moved = library.retired(id)?.successor;
+    if (moved) io.err(`quote ${id} moved to ${moved} (a catalog rebuild retired the old ID)\n`);
+    const target = moved ?? id;
+    const file = values.output ?? cardFileName(target, spec, format);
+    const bytes = await renderOne(engine, target, spec, format);
     writeOut(file, bytes);
     io.out(`wrote ${file} (${bytes.length} bytes)`);
     return 0;
@@ -79,7 +83,7 @@ export async function renderCommand(
   for (const id of ids) {
     try {
       const data = await renderOne(engine, id, spec, format);
-      writeFileSync(join(dir, `${id}.${format}`), data);
+      writeFileSync(join(dir, cardFileName(id, spec, format)), data);
       bytes += data.length;
     } catch (error) {
       if (!(error instanceof YuluError)) throw error;

@@ -9,7 +9,7 @@ import {
   TRANSCRIPT_MARKER,
   WELCOME,
 } from './attribution/transcript.ts';
-import { normalizeParagraph } from './normalize/index.ts';
+import { normalizeParagraph, sourceContext } from './normalize/index.ts';
 import { segmentLines } from './segment.ts';
 import type { CharBigramModel } from '../text/char-model.ts';
 import { convertScript } from '../text/script.ts';
@@ -20,7 +20,8 @@ import { convertScript } from '../text/script.ts';
  */
 export function ingestSource(source: SourceFile, language: CharBigramModel): Document {
   const { meta } = source;
-  const normalize = (raw: string) => normalizeParagraph(raw, meta, language);
+  const context = sourceContext(source.raw);
+  const normalize = (raw: string) => normalizeParagraph(raw, meta, language, context);
   const segments = segmentLines(source.raw);
   const transcript = meta.kind === 'machine-transcript';
   const cast = castOf(meta);

@@ -93,8 +93,12 @@ export function planDays(input: PlanInput, through: string): Map<string, Planned
           speaker,
           quote: leastRecent(bySpeaker.get(speaker) ?? [], used, lastUsed),
           absent: day - (lastSeen.get(speaker) ?? first - GUEST_RETURN_DAYS),
+          spacing: Math.ceil(NO_REPEAT_DAYS / Math.max(1, bySpeaker.get(speaker)?.length ?? 1)),
         }))
-        .filter((s): s is { speaker: string; quote: PlanCandidate; absent: number } => !!s.quote);
+        .filter(
+          (s): s is { speaker: string; quote: PlanCandidate; absent: number; spacing: number } =>
+            !!s.quote,
+        );
       const chosen = chooseGuest(open, date);
       if (chosen)
         entry = {
@@ -114,8 +118,13 @@ export function planDays(input: PlanInput, through: string): Map<string, Planned
   return planned;
 }
 
-/** Earliest deadline first when a guest's 14 days run out, otherwise a hash of the date. */
-function chooseGuest<T extends { speaker: string; absent: number }>(
+/**
+ * Earliest deadline first when a guest's 14 days run out; otherwise a hash of the date among the
+ * guests rested enough: absent since yesterday at least, and for a guest with few quotes, for
+ * as long as their pool lasts over 60 days (18 quotes: every 4th day), so a small pool is rationed
+ * instead of running dry and leaving a day the others may not fill (3 days of 7 each).
+ */
+function chooseGuest<T extends { speaker: string; absent: number; spacing: number }>(
   open: readonly T[],
   date: string,
 ): T | undefined {
@@ -123,9 +132,11 @@ function chooseGuest<T extends { speaker: string; absent: number }>(
     .filter((s) => s.absent >= GUEST_RETURN_DAYS - open.length)
     .sort((a, b) => b.absent - a.absent || (a.speaker < b.speaker ? -1 : 1));
   if (urgent[0]) return urgent[0];
+  const pick = (list: readonly T[]) => list[hash53(`daily:${date}`) % list.length];
+  const rationed = open.filter((s) => s.absent > 1 && s.absent >= s.spacing);
+  if (rationed.length) return pick(rationed);
   const rested = open.filter((s) => s.absent > 1);
-  const from = rested.length ? rested : open;
-  return from[hash53(`daily:${date}`) % from.length];
+  return pick(rested.length ? rested : open);
 }
 
 /** Would one more day for `speaker` on `day` keep every 7-day window around it within the limit? */

@@ -12,10 +12,9 @@ export function dailyEligible(quote: Quote, status: QuoteStatus | undefined): bo
   return status === 'approved' || publishable(quote);
 }
 
-/** The catalog's verdict on whether a quote may appear unattended. */
+/** The catalog's verdict on whether a quote may appear unattended (src/quotes/verdict.ts). */
 function publishable(quote: Quote): boolean {
-  // Until the catalog carries its publishable tier: the bar automatic picks used before.
-  return quote.score >= 0.7;
+  return quote.tier === 'publishable';
 }
 
 /** The daily pool: every eligible quote with its review state. */

@@ -30,6 +30,7 @@ export function publicApi(): MiddlewareHandler[] {
 }
 
 export const randomQuery = z.strictObject({
+  tier: z.enum(['publishable', 'all']).default('publishable'),
   speaker: z.string().min(1).max(40).optional(),
   source: z.string().min(1).max(80).optional(),
   minScore: z.coerce.number().min(0).max(1).optional(),
@@ -42,12 +43,10 @@ export function publicApiRoutes(
   library: QuoteLibrary,
   describe: (q: Quote) => unknown,
   links?: Links,
-  /** The quotes a public listing may show (the publishable tier). */
-  listed: (q: Quote) => boolean = () => true,
 ) {
   return new Hono()
     .get('/quotes/random', validQuery(randomQuery), (c) => {
-      const { speaker, source, minScore, minLength, maxLength } = c.req.valid('query');
+      const { speaker, source, minScore, minLength, maxLength, tier } = c.req.valid('query');
       const length = (q: Quote) => [...q.text].length;
       const pool = library
         .filter({
@@ -57,7 +56,7 @@ export function publicApiRoutes(
         })
         .filter(
           (q) =>
-            listed(q) &&
+            (tier === 'all' || q.tier === 'publishable') &&
             (minLength === undefined || length(q) >= minLength) &&
             (maxLength === undefined || length(q) <= maxLength),
         );
@@ -80,7 +79,7 @@ export function publicApiRoutes(
           role: person?.role ?? quotes[0]?.role ?? 'guest',
           title: person?.title ?? null,
           company: person?.company ?? null,
-          quotes: quotes.filter(listed).length,
+          quotes: quotes.filter((q) => q.tier === 'publishable').length,
           sources,
           page: links ? absolute(links, speakerHref(name)) : speakerHref(name),
         };

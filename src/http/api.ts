@@ -22,6 +22,8 @@ export const listQuery = z.strictObject({
   maxLength: z.coerce.number().int().min(0).max(1000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().regex(/^\d+$/, 'expected the nextCursor of a previous page').optional(),
+  /** Publishable quotes unless asked for `all` (candidates wait for an editor). */
+  tier: z.enum(['publishable', 'all']).default('publishable'),
 });
 
 /** A quote's page, its place in the source, and its card in every size (default theme and script). */
@@ -58,9 +60,10 @@ export function apiRoutes(library: QuoteLibrary, links?: ApiLinks) {
       return c.json(openApiDocument(origin || new URL(c.req.url).origin));
     })
     .get('/quotes', validQuery(listQuery), (c) => {
-      const { speaker, source, q, minScore, minLength, maxLength, limit, cursor } =
+      const { speaker, source, q, minScore, minLength, maxLength, limit, cursor, tier } =
         c.req.valid('query');
       const filter: Parameters<QuoteLibrary['filter']>[0] = {};
+      if (tier === 'publishable') filter.tier = 'publishable';
       if (speaker) filter.speaker = speaker;
       if (source) filter.source = source;
       if (q) filter.text = q;

@@ -21,6 +21,7 @@ import { draftRoutes } from './drafts.ts';
 import type { SigningKey } from '../desk/draft.ts';
 import type { EditorialStore } from '../desk/store.ts';
 import { errorResponse } from './errors.ts';
+import { retiredIds } from './retired.ts';
 
 export interface AppOptions {
   library: QuoteLibrary;
@@ -106,6 +107,7 @@ export function createApp({
     if (!c.res.headers.has('Referrer-Policy'))
       c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
+  app.use(retiredIds(library)); // retired quote IDs: 301 to the successor or 410 (quotes/aliases.json)
   app.route('/', healthRoutes(library, cards, store));
   app.use('/api/*', ...publicApi());
   // Before /api, whose catch-all answers unknown API routes.

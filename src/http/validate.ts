@@ -1,26 +1,84 @@
 import { zValidator } from '@hono/zod-validator';
 import type { Context } from 'hono';
-import type { ZodType } from 'zod';
+import { z, type ZodType } from 'zod';
 import { YuluError } from '../errors.ts';
 
 /**
- * Query validation whose failures are Yulu errors: the message names the parameter, what was
- * received and what is allowed, e.g. `limit: Too big: expected number to be <=100`.
+ * Query validation whose failures are Yulu errors a person can read: each names the parameter,
+ * what was sent and what is allowed, e.g. `limit: sent "abc"; allowed: an integer from 1 to 100`
+ * (not zod's "expected number, received NaN"). What is allowed comes from the schema itself.
  */
 export function validQuery<T extends ZodType>(schema: T) {
-  return zValidator('query', schema, (result) => {
-    if (!result.success) {
-      const message = result.error.issues
-        .map((issue) => {
-          const where = issue.path.join('.') || 'query';
-          return issue.code === 'unrecognized_keys'
-            ? `unknown parameter(s) ${issue.keys.join(', ')}`
-            : `${where}: ${issue.message}`;
-        })
-        .join('; ');
-      throw new YuluError('invalid_argument', message);
-    }
+  let allowed: Record<string, JsonProperty> | undefined;
+  return zValidator('query', schema, (result, c) => {
+    if (result.success) return;
+    allowed ??= describeSchema(schema);
+    const names = Object.keys(allowed);
+    const message = result.error.issues
+      .map((issue) => {
+        if (issue.code === 'unrecognized_keys')
+          return `unknown parameter(s) ${issue.keys.map((key) => clip(key)).join(', ')}; allowed: ${names.join(', ')}`;
+        const name = String(issue.path[0] ?? 'query');
+        const sent = c.req.query(name);
+        const what = sent === undefined ? 'nothing' : `"${clip(sent)}"`;
+        return `${name}: sent ${what}; allowed: ${allowedText(allowed?.[name], issue)}`;
+      })
+      .join('. ');
+    throw new YuluError('invalid_argument', message);
   });
+}
+
+interface JsonProperty {
+  type?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  enum?: unknown[];
+}
+
+/** The schema's parameters as JSON Schema properties (bounds, types), for messages only. */
+function describeSchema(schema: ZodType): Record<string, JsonProperty> {
+  try {
+    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+      properties?: Record<string, JsonProperty>;
+    };
+    return json.properties ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** "an integer from 1 to 100", "a number from 0 to 1", "text of 1 to 200 characters", … */
+function allowedText(
+  property: JsonProperty | undefined,
+  issue: { code: string; message: string },
+): string {
+  if (!property) return issue.message;
+  if (property.enum) return `one of ${property.enum.map(String).join(', ')}`;
+  if (property.pattern) return issue.message.replace(/^expected /u, '');
+  const range = (low: number | undefined, high: number | undefined) =>
+    low !== undefined && high !== undefined
+      ? ` from ${low} to ${high}`
+      : low !== undefined
+        ? ` of at least ${low}`
+        : high !== undefined
+          ? ` of at most ${high}`
+          : '';
+  if (property.type === 'integer') return `an integer${range(property.minimum, property.maximum)}`;
+  if (property.type === 'number') return `a number${range(property.minimum, property.maximum)}`;
+  if (property.type === 'string') {
+    const { minLength: low = 0, maxLength: high } = property;
+    if (high !== undefined) return `text of ${low} to ${high} characters`;
+    return low <= 1 ? 'non-empty text' : `text of at least ${low} characters`;
+  }
+  return issue.message;
+}
+
+/** A sent value as shown back: at most 60 characters. */
+function clip(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 60)}…` : value;
 }
 
 /**

@@ -4,6 +4,8 @@ import { countHan } from '../text/cjk.ts';
 import { damageIn } from './damage.ts';
 import { MAX_HAN, MIN_HAN, scoreSpan, type Score } from './score.ts';
 import { sentenceSpans } from './sentences.ts';
+import { verdictOf, type Verdict } from './verdict.ts';
+import { trimLeading, WordBreaks } from './words.ts';
 
 const QUESTION_END = /[？?]$/u;
 
@@ -16,13 +18,6 @@ const MIN_TRANSCRIPT_CONFIDENCE = 0.8;
 /** Most consecutive sentences one quote may join. */
 const MAX_SENTENCES = 3;
 
-/**
- * What a span may start after without changing what is said: interjections a spoken answer opens
- * with (对，是的，) and connectives that only tie the sentence to the one before (所以，但是，其实).
- * Editors trim these from pull quotes; the words kept are still exactly the speaker's.
- */
-const LEADING_INTERJECTION = /^(对对|对|是的|是|嗯|好|没错|非常理解你)[，。！、]/u;
-const LEADING_CONNECTIVE = /^(所以说?|但是|但|而且|然后|其实|此外|另外|那么?)[，,]?(?=\p{Script=Han})/u;
 
 /** Whether a paragraph starts a new turn (a prefix, or a transcript segment after the other side). */
 function opensTurn(doc: Document, paragraph: Paragraph): boolean {
@@ -40,6 +35,7 @@ export interface Candidate {
   text: string;
   hans: string;
   score: Score;
+  verdict: Verdict;
 }
 
 /**
@@ -58,6 +54,9 @@ export function candidatesOf(doc: Document, paragraph: Paragraph): Candidate[] {
   if (machineTranscript && attribution.confidence < MIN_TRANSCRIPT_CONFIDENCE) return [];
 
   const out: Candidate[] = [];
+  // Interjections (对，是的，) and connectives (所以，但是，其实) that open a span are dropped as
+  // whole words only, so a span never starts inside a word (但|是, 那|个).
+  const breaks = new WordBreaks(paragraph.text);
   for (const [from, to] of paragraph.speech) {
     const sentences = sentenceSpans(paragraph.text, from, to);
     for (let i = 0; i < sentences.length; i++) {
@@ -65,10 +64,7 @@ export function candidatesOf(doc: Document, paragraph: Paragraph): Candidate[] {
         let start = (sentences[i] as [number, number])[0];
         const end = (sentences[j] as [number, number])[1];
         const opensAnswer = turnStart && start === from;
-        const lead = LEADING_INTERJECTION.exec(paragraph.text.slice(start, end));
-        if (lead) start += lead[0].length;
-        const connective = LEADING_CONNECTIVE.exec(paragraph.text.slice(start, end));
-        if (connective) start += connective[0].length;
+        start = trimLeading(breaks, start, end);
         const text = paragraph.text.slice(start, end);
         const han = countHan(text);
         if (han > MAX_HAN) break;
@@ -79,13 +75,18 @@ export function candidatesOf(doc: Document, paragraph: Paragraph): Candidate[] {
         // A transcript span that addresses the other side may be the host talking to the guest.
         if (machineTranscript && role === 'guest' && DIRECT_ADDRESS.test(text)) continue;
         const hans = convertScript(text, doc.meta.script, 'hans');
-        out.push({
-          paragraph,
-          span: [start, end],
-          text,
+        const endsParagraph = end === paragraph.text.length;
+        const score = scoreSpan({ hans, role, machineTranscript, opensTurn: opensAnswer, sentences: j - i + 1, endsParagraph });
+        const verdict = verdictOf({
           hans,
-          score: scoreSpan({ hans, role, machineTranscript, opensTurn: opensAnswer, sentences: j - i + 1, endsParagraph: end === paragraph.text.length }),
+          role,
+          machineTranscript,
+          score: score.score,
+          endsParagraph,
+          confidence: attribution.confidence,
+          opensTurn: opensAnswer,
         });
+        out.push({ paragraph, span: [start, end], text, hans, score, verdict });
       }
     }
   }

@@ -50,9 +50,15 @@ export function buildCatalog(inputs: SourceInput[]): Catalog {
   };
 }
 
-/** Best-scoring spans of one paragraph that do not overlap each other, in text order. */
+/**
+ * Best spans of one paragraph that do not overlap each other, in text order: publishable spans
+ * first (a span an editor can use beats a higher-scoring one that needs work), then by score.
+ */
 function pickNonOverlapping(candidates: Candidate[]): Candidate[] {
-  const ranked = [...candidates].sort((a, b) => b.score.score - a.score.score || a.span[0] - b.span[0] || a.span[1] - b.span[1]);
+  const publishable = (c: Candidate) => (c.verdict.tier === 'publishable' ? 0 : 1);
+  const ranked = [...candidates].sort(
+    (a, b) => publishable(a) - publishable(b) || b.score.score - a.score.score || a.span[0] - b.span[0] || a.span[1] - b.span[1],
+  );
   const picked: Candidate[] = [];
   for (const c of ranked) {
     if (picked.every((p) => c.span[1] <= p.span[0] || c.span[0] >= p.span[1])) picked.push(c);
@@ -111,5 +117,7 @@ function toQuote(c: Candidate, doc: Document): Quote {
     signals: c.score.signals,
     attribution: { method: attribution.method, confidence: attribution.confidence },
     flags,
+    tier: c.verdict.tier,
+    reasons: c.verdict.reasons,
   };
 }

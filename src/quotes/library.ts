@@ -2,7 +2,9 @@ import type { CorpusData } from '../corpus/corpus-data.ts';
 import type { Document, Paragraph } from '../corpus/types.ts';
 import { YuluError } from '../errors.ts';
 import { convertScript } from '../text/script.ts';
+import type { Alias, Aliases } from './aliases.ts';
 import type { Catalog, Quote } from './types.ts';
+import type { Tier } from './verdict.ts';
 
 export interface QuoteFilter {
   speaker?: string;
@@ -10,6 +12,8 @@ export interface QuoteFilter {
   minScore?: number;
   /** Substring match on the simplified text (queries in either script work). */
   text?: string;
+  /** Only quotes of this tier (public listings ask for `publishable`); all tiers when absent. */
+  tier?: Tier;
 }
 
 export interface ResolvedQuote {
@@ -27,25 +31,43 @@ export class QuoteLibrary {
   readonly documents: readonly Document[];
   private readonly byId = new Map<string, Quote>();
   private readonly docs = new Map<string, Document>();
+  private readonly retiredIds: Readonly<Record<string, Alias>>;
   /** Simplified text per quote, for search; built on first use (OpenCC is slow to start, and a
    * Worker isolate that only serves cards should not pay for it). */
   private hansCache: Map<string, string> | undefined;
 
-  constructor(catalog: Catalog, corpus: CorpusData) {
+  /** `aliases`: quotes/aliases.json, so retired IDs can say where their quote went. */
+  constructor(catalog: Catalog, corpus: CorpusData, aliases?: Aliases) {
     this.quotes = catalog.quotes;
+    this.retiredIds = aliases?.aliases ?? {};
     this.documents = corpus.documents;
     for (const doc of corpus.documents) this.docs.set(doc.meta.slug, doc);
     for (const q of catalog.quotes) this.byId.set(q.id, q);
   }
 
   /** The quote with its document and paragraph; a clear 404-class error when unknown. */
+  /**
+   * A retired ID resolves to its successor (the returned quote carries the successor's ID: callers
+   * that show URLs redirect, see src/http/retired.ts), or is a 410 `quote_retired` with the reason.
+   */
   resolve(id: string): ResolvedQuote {
-    const quote = this.byId.get(id);
+    const alias = this.retired(id);
+    if (alias && !alias.successor) throw new YuluError('quote_retired', `quote ${id} was withdrawn: ${alias.reason}`);
+    const quote = this.byId.get(alias?.successor ?? id);
     if (!quote) throw new YuluError('quote_not_found', `no quote with ID "${id}" (IDs are 8 characters of 0-9 and a-z without i, l, o, u)`);
     const document = this.document(quote.source);
     const paragraph = document.paragraphs.find((p) => p.id === quote.paragraph);
     if (!paragraph) throw new YuluError('paragraph_not_found', `quote ${id} points at paragraph ${quote.paragraph}, which ${quote.source} does not have`);
     return { quote, document, paragraph };
+  }
+
+  /**
+   * A retired ID's fate: the successor's ID, or null with the reason. Undefined for IDs that are
+   * live or were never issued. (A retired ID is never live: a rebuild that revives one drops its alias.)
+   */
+  retired(id: string): Alias | undefined {
+    if (this.byId.has(id) || !Object.hasOwn(this.retiredIds, id)) return undefined;
+    return this.retiredIds[id];
   }
 
   find(id: string): Quote | undefined {
@@ -80,6 +102,7 @@ export class QuoteLibrary {
         (!filter.speaker || q.speaker === convertScript(filter.speaker, 'hant', 'hans')) &&
         (!filter.source || q.source === filter.source || this.docs.get(q.source)?.stem === filter.source) &&
         (filter.minScore === undefined || q.score >= filter.minScore) &&
+        (!filter.tier || q.tier === filter.tier) &&
         (!needle || this.simplified(q).includes(needle)),
     );
   }

@@ -1,5 +1,6 @@
 import type { AttributionMethod } from '../corpus/types.ts';
 import type { PersonRole } from '../corpus/meta.ts';
+import type { Reason, Tier } from './verdict.ts';
 
 export type QuoteFlag =
   | 'machine-transcript' // from a speech recogniser's transcript: wording may be mis-heard
@@ -29,6 +30,11 @@ export interface Quote {
   signals: string[];
   attribution: { method: AttributionMethod; confidence: number };
   flags: QuoteFlag[];
+  /** `publishable`: may go out unattended (home, API listing, daily fallback); `candidate`: waits
+   * for an editor. See src/quotes/verdict.ts. */
+  tier: Tier;
+  /** Why a candidate is held back (empty for publishable quotes). */
+  reasons: Reason[];
 }
 
 export interface Catalog {

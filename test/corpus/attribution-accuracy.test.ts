@@ -15,14 +15,14 @@ let corpus: CorpusData;
 let catalog: Catalog;
 beforeAll(() => {
   ({ corpus, catalog } = buildAll(readSources()));
-});
+}, 120_000); // a full build takes ~10 s on a busy machine
 
 /** Required share of labelled paragraphs (kind + speaker) right, per source. */
 const REQUIRED_ACCURACY: Record<string, number> = {
   '000_01210472e7d23305': 0.98, // prefixed dialogue: only heading-vs-subtitle calls can differ
   '001_c45be7c6cf9445b0': 0.97,
   '002_d0fd0afe85795688': 0.98,
-  '003_69e7be7a36498b79': 0.84, // speaker-less ASR transcript: host vs guest is inferred
+  '003_69e7be7a36498b79': 0.9, // speaker-less ASR transcript: host vs guest is inferred (0.933 on 255 labelled parts, 2026-12-01)
   '004_95c9e2481a9911a1': 0.95,
 };
 
@@ -62,9 +62,9 @@ describe('attribution against the labelled sample', () => {
     }
   });
 
-  it('in the speaker-less transcript few host segments are taken for the guest (labelled: 9 of 54 today)', () => {
+  it('in the speaker-less transcript few host segments are taken for the guest (labelled: 7 of 87 today)', () => {
     const score = scoreAttribution(corpus, '003_69e7be7a36498b79');
-    expect(score.interviewerAsGuest).toBeLessThanOrEqual(10);
+    expect(score.interviewerAsGuest).toBeLessThanOrEqual(7);
   });
 });
 

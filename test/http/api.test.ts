@@ -11,16 +11,31 @@ const json = async (path: string) => {
 };
 
 describe('JSON API', () => {
-  it('lists quotes with cursor pagination that covers every quote once', async () => {
+  // Listing defaults to the publishable tier (issue 12); ?tier=all covers the whole catalog.
+  const listAll = async (query: string) => {
     const ids: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await json(`/api/quotes?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+      const page = await json(`/api/quotes?limit=100${query}${cursor ? `&cursor=${cursor}` : ''}`);
       expect(page.status).toBe(200);
       ids.push(...(page.body.quotes as { id: string }[]).map((q) => q.id));
       cursor = page.body.nextCursor as string | null;
     } while (cursor);
-    expect(ids).toEqual(catalog.quotes.map((q) => q.id));
+    return ids;
+  };
+
+  it('lists quotes with cursor pagination that covers every quote once (?tier=all)', async () => {
+    expect(await listAll('&tier=all')).toEqual(catalog.quotes.map((q) => q.id));
+  });
+
+  it('lists only publishable quotes by default, and validates tier', async () => {
+    const publishable = catalog.quotes.filter((q) => q.tier === 'publishable').map((q) => q.id);
+    expect(publishable.length).toBeGreaterThan(0);
+    expect(publishable.length).toBeLessThan(catalog.quotes.length);
+    expect(await listAll('')).toEqual(publishable);
+    const bad = await json('/api/quotes?tier=everything');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/tier/);
   });
 
   it('filters by speaker and text', async () => {

@@ -331,9 +331,15 @@ describe('GET /', () => {
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('content-security-policy')).toBe(CSP);
     for (const doc of corpus.documents) expect(body).toContain(`href="/sources/${doc.meta.slug}"`);
-    const top = [...catalog.quotes].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    // Top quotes are publishable ones only (issue 12): a higher-scoring candidate is not shown.
+    const byScore = [...catalog.quotes].sort(
+      (a, b) => b.score - a.score || a.id.localeCompare(b.id),
+    );
+    const top = byScore.filter((q) => q.tier === 'publishable');
     for (const q of top.slice(0, 10)) expect(body).toContain(`href="/q/${q.id}"`);
     expect(body).not.toContain(`href="/q/${top[10]!.id}"`);
+    const candidate = byScore.find((q) => q.tier === 'candidate')!;
+    expect(body).not.toContain(`href="/q/${candidate.id}"`);
     expect(body).toContain('href="/api/quotes"');
     expect(body).toContain('lang="en"');
   });

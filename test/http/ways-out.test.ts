@@ -217,6 +217,7 @@ describe('an API others can use', () => {
       'maxLength',
       'limit',
       'cursor',
+      'tier',
     ]);
   });
 });

@@ -19,7 +19,7 @@ beforeAll(() => {
   catalog = JSON.parse(rebuilt.catalog) as Catalog;
   corpus = JSON.parse(rebuilt.corpus) as CorpusData;
   library = new QuoteLibrary(catalog, corpus);
-});
+}, 120_000); // a full build takes ~10 s on a busy machine
 
 describe('the committed catalog', () => {
   it('is exactly what a rebuild from quotes/sources produces (run `npm run build:catalog` if not)', () => {

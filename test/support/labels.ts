@@ -1,3 +1,4 @@
+import { convertScript } from '../../src/text/script.ts';
 /**
  * The hand-labelled sample (test/fixtures/labels/, built by reading the raw texts, independent
  * of the code) and the measures computed against it: attribution accuracy and quote selection.
@@ -122,7 +123,9 @@ export interface SelectionScore {
   wrongCards: { label: QuoteLabel; quote: string }[];
 }
 
-const squash = (text: string) => text.replace(/\s+/gu, '');
+/** Spaces dropped and compared in simplified: repairs of a traditional source's simplified leaks
+ * (来自于 → 來自於) do not change which words were judged. */
+const squash = (text: string) => convertScript(text.replace(/\s+/gu, ''), 'hant', 'hans');
 
 /**
  * A "card" judgement is met when a catalog quote from that line contains the anchor and names the

@@ -21,16 +21,28 @@ type Side = 'host' | 'guest';
 
 const QUESTION_END = /(？|吗|呢|吧)[。？]?$/u;
 /** Tag questions (对吧？ 是吧？) are a speaking habit of both sides, not a real question. */
-const TAG_QUESTION = /(对|是|好)吧？/gu;
+const TAG_QUESTION = /((对|是|好)吧|你知道吧|知道吧)？/gu;
 const QUESTION = /？/gu;
+/**
+ * A question inside a story is the storyteller's: reported (人家问我说怎么跟某度竞争？) or asked of
+ * oneself (我下一步该干啥呢？). Such sentences are not evidence of the host.
+ */
+const STORY_QUESTION =
+  /(问我|问他|问她|问说|人家问|别人问|有人问|大家问|我就问|我说|他说|她说|自问|我想|我觉得我|我该|我下一步|我能不能|我是不是)[^。？！]*？/gu;
+/** The host's own first-person remarks: curiosity, the show, what the guest just said. */
+const HOST_REMARK =
+  /好奇|我想问|想问一下|我想从|我们今天|听众|这期节目|你刚才|你刚刚|你提到|你说的|你讲的|你也说|跟你聊|请你/gu;
 
 /**
  * Evidence that a stretch of transcript is the guest's, as log-odds. `guestNames` are the ways the
  * host addresses or mentions the guest (志飞): the guest does not talk about himself by name.
  */
 export function guestLogit(text: string, guestNames: readonly string[] = []): number {
-  const plain = text.replace(TAG_QUESTION, '');
+  const plain = text
+    .replace(TAG_QUESTION, '')
+    .replace(STORY_QUESTION, (q) => q.replace(/？$/u, '。'));
   const han = Math.min(countHan(text), 120);
+  const hostRemarks = Math.min((plain.match(HOST_REMARK) ?? []).length, 2);
   const me = Math.min((plain.match(/我/gu) ?? []).length, 5);
   const you = Math.min((plain.match(/你/gu) ?? []).length, 3);
   const asksAtEnd = QUESTION_END.test(plain) ? 1 : 0;
@@ -43,7 +55,8 @@ export function guestLogit(text: string, guestNames: readonly string[] = []): nu
     0.7 * you -
     2 * asksAtEnd -
     0.8 * Math.max(0, asksInside) -
-    1.5 * namesGuest
+    1.5 * namesGuest -
+    3 * hostRemarks
   );
 }
 
@@ -107,6 +120,10 @@ export function rawSentences(raw: string): string[] {
 }
 
 const MIN_ANSWER_HAN = 20;
+/** A question put to the other side: it addresses them (你是…, 你们) — not the generic 你 of 你就算, 你会发现 — or asks 吗. */
+const ADDRESSES_OTHER = /你(?![就会可能要得去再也发现看想还不一定没])|吗[。？]?$|好奇|想问|志飞/u;
+/** The host turning to the guest with the next question (那你现在…？, 你们也属于…？). */
+const TURNS_TO_GUEST = /^(那你|那么你|你们也|那你们|你觉得)[^。]*[？?]$/u;
 const MAX_QUESTION_HAN = 50;
 
 /**
@@ -124,6 +141,9 @@ export function splitTurn(raw: string, normalize: (raw: string) => string): stri
     const t = normalize(tail);
     const questionThenAnswer =
       QUESTION_END.test(h) &&
+      // A question that addresses nobody (为什么又叫自监督呢？ 有什么答案？) is the speaker's own
+      // set-up, answered at once: it stays with the answer.
+      ADDRESSES_OTHER.test(h) &&
       countHan(h) <= MAX_QUESTION_HAN &&
       guestLogit(h) < -1 &&
       countHan(t) >= MIN_ANSWER_HAN &&
@@ -136,7 +156,14 @@ export function splitTurn(raw: string, normalize: (raw: string) => string): stri
       guestLogit(t) < -1 &&
       countHan(h) >= MIN_ANSWER_HAN &&
       guestLogit(h) > 1.5;
-    if (questionThenAnswer || answerThenQuestion) return [head, tail];
+    // A short tail of the guest (进展太快了。) then the host turning to him (那你现在准备…？).
+    const tailThenTurn =
+      k === sentences.length - 1 &&
+      TURNS_TO_GUEST.test(t) &&
+      countHan(t) <= MAX_QUESTION_HAN &&
+      !/你/u.test(h) &&
+      countHan(h) >= 4;
+    if (questionThenAnswer || answerThenQuestion || tailThenTurn) return [head, tail];
   }
   return [raw];
 }

@@ -6,6 +6,9 @@ import { repairGbkMojibake } from './gbk-mojibake.ts';
 import { stripPinyinAnnotations } from './pinyin-annotations.ts';
 import { foldPunctuationWidth, spaceHanAndLatin } from './punctuation.ts';
 import { joinTranscriptSpacing, normalizeSpaces } from './whitespace.ts';
+import { foldSimplifiedLeaks } from './script-leaks.ts';
+import { foldLatinFullStops } from './punctuation.ts';
+import { joinSplitNames, undoConversionArtefacts } from './names.ts';
 
 export interface NormalizedText {
   text: string;
@@ -19,19 +22,41 @@ type Rule = (text: string) => { text: string; changes: number };
 /**
  * The normalisation rules, in order. Order matters: bytes are repaired before annotations are
  * stripped (a mojibake run carries a damaged annotation), spacing is fixed before punctuation is
- * folded (folding looks at neighbours across spaces), and script leaks are folded last.
+ * folded (folding looks at neighbours across spaces), and script leaks are folded last: in a
+ * simplified source with OpenCC, in a traditional one only where a character is a simplified form
+ * (script-leaks.ts).
  */
-function rulesFor(meta: SourceMeta): [string, Rule][] {
+/** What a rule may know about the whole source a paragraph comes from. */
+export interface SourceContext {
+  /** Every character the source uses. */
+  chars: ReadonlySet<string>;
+  /** Latin words with an inner capital the source writes (OpenAI, ChatGPT): names to join. */
+  names: ReadonlySet<string>;
+}
+
+export function sourceContext(raw: string): SourceContext {
+  return {
+    chars: new Set(raw),
+    names: new Set(raw.match(/\b[A-Z][a-z]+[A-Z][A-Za-z]*\b/gu) ?? []),
+  };
+}
+
+function rulesFor(meta: SourceMeta, context: SourceContext): [string, Rule][] {
   const rules: [string, Rule][] = [
     ['pinyin-annotations', stripPinyinAnnotations],
     ['spaces', normalizeSpaces],
   ];
   if (meta.kind === 'machine-transcript') rules.push(['transcript-spacing', joinTranscriptSpacing]);
   rules.push(
+    ['latin-full-stops', foldLatinFullStops],
+    ['split-names', (text) => joinSplitNames(text, context.names)],
     ['full-width-punctuation', foldPunctuationWidth],
     ['han-latin-spacing', spaceHanAndLatin],
-    ['script-leaks', (text) => countChanges(text, foldScriptLeaks(text, meta.script))],
+    meta.script === 'hans'
+      ? ['script-leaks', (text) => countChanges(text, foldScriptLeaks(text, meta.script))]
+      : ['simplified-leaks', (text) => foldSimplifiedLeaks(text, meta.script, context.chars)],
   );
+  if (meta.script === 'hans') rules.push(['conversion-artefacts', undoConversionArtefacts]);
   return rules;
 }
 
@@ -52,6 +77,8 @@ export function normalizeParagraph(
   raw: string,
   meta: SourceMeta,
   language: CharBigramModel,
+  /** The whole source (simplified leaks become the source's own forms, split names its own names). */
+  context: SourceContext = sourceContext(raw),
 ): NormalizedText {
   const repairs: Record<string, number> = {};
   const flags: ParagraphFlag[] = [];
@@ -62,7 +89,7 @@ export function normalizeParagraph(
   if (repaired > 0) repairs['gbk-mojibake'] = repaired;
   if (mojibake.runs.some((run) => run.repaired === null)) flags.push('unrepaired-mojibake');
 
-  for (const [name, rule] of rulesFor(meta)) {
+  for (const [name, rule] of rulesFor(meta, context)) {
     const result = rule(text);
     if (result.changes > 0) repairs[name] = (repairs[name] ?? 0) + result.changes;
     text = result.text;

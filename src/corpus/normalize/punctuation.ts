@@ -95,3 +95,22 @@ export function spaceHanAndLatin(text: string): { text: string; changes: number 
   const out = text.replace(HAN_THEN_LATIN, count).replace(LATIN_THEN_HAN, count);
   return { text: out, changes };
 }
+
+/**
+ * An ASCII full stop after a Latin word that ends a Chinese sentence (读读 PHD. 我…, 就去 google.)
+ * is the recogniser's or the page's: it becomes 。. Only after a Latin word of two letters or more
+ * in a paragraph with Chinese before it, and only before Chinese or the end: abbreviations inside
+ * Latin text (e.g. Character.ai), decimals and list numbers (1. 從做人) are left alone.
+ */
+export function foldLatinFullStops(text: string): { text: string; changes: number } {
+  let changes = 0;
+  const out = text.replace(
+    /(?<=[A-Za-z]{2})\. *(?=[\p{Script=Han}「“（]|$)/gu,
+    (match: string, offset: number) => {
+      if (!HAN.test(text.slice(0, offset))) return match;
+      changes++;
+      return '。';
+    },
+  );
+  return { text: out, changes };
+}

@@ -8,6 +8,7 @@ import { sourceList } from './shared.ts';
 const ERROR_HEADINGS: Record<number, string> = {
   400: '请求有误',
   404: '找不到这个页面',
+  410: '这条语录已撤下',
   422: '无法处理',
   500: '出错了',
   503: '暂时不可用',

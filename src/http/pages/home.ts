@@ -7,7 +7,8 @@ import { sourceList } from './shared.ts';
 
 /** GET /: what Yulu is, every source, the best quotes. */
 export function homePage(c: Context, library: QuoteLibrary): Response {
-  const top = [...library.quotes]
+  const top = library.quotes
+    .filter((q) => q.tier === 'publishable')
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
     .slice(0, 10);
   const body = html`<h1>语录 <span class="en">Yulu</span></h1>

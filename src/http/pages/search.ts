@@ -27,7 +27,7 @@ export function searchPage(
       'invalid_argument',
       `q is at most ${QUERY_MAX} characters, got ${[...q].length}`,
     );
-  const found = q ? library.filter({ text: q }) : [];
+  const found = q ? library.filter({ text: q, tier: 'publishable' }) : [];
   const results = q
     ? html`<p role="status">${s(`找到 ${found.length} 条语录`, `${found.length} quotes found`)}${found.length > RESULTS ? s(`，显示前 ${RESULTS} 条`, `; the first ${RESULTS} are shown`) : ''}</p>
 <ol class="top">${found

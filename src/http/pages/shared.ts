@@ -1,5 +1,6 @@
 import type { Person, SourceMeta } from '../../corpus/meta.ts';
-import { foldPunctuationWidth, spaceHanAndLatin } from '../../corpus/normalize/punctuation.ts';
+import { spaceHanAndLatin } from '../../corpus/normalize/punctuation.ts';
+import { displaySourceTitle } from '../../text/display-title.ts';
 import type { QuoteLibrary } from '../../quotes/library.ts';
 import { SCRIPTS } from '../../text/scripts.ts';
 import { html, type Html } from '../html/markup.ts';
@@ -16,10 +17,8 @@ export function affiliation(person: Person | undefined): string {
   return spaceHanAndLatin(`${company}${person.title}`).text;
 }
 
-/** Titles were width-folded in the captures like the text was: same restoration for display. */
-export function displayTitle(meta: SourceMeta): string {
-  return spaceHanAndLatin(foldPunctuationWidth(meta.title).text).text;
-}
+/** A source's title for display: one rule for pages and the CLI (src/text/display-title.ts). */
+export const displayTitle = (meta: SourceMeta): string => displaySourceTitle(meta);
 
 export function displayDate(meta: SourceMeta): string {
   return meta.dateIsEstimate ? `${meta.date}（推定日期 estimated）` : meta.date;

@@ -26,7 +26,7 @@ export function speakerPage(
 ): Response {
   const s = (zh: string, en: string) => say(ui, zh, en);
   const quotes = library.quotes
-    .filter((q) => q.speaker === name)
+    .filter((q) => q.speaker === name && q.tier === 'publishable')
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   const documents = library.documents.filter((d) => d.meta.people.some((p) => p.name === name));
   const person = documents.flatMap((d) => d.meta.people).find((p) => p.name === name);

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { CorpusData } from '../../corpus/corpus-data.ts';
 import { YuluError } from '../../errors.ts';
+import { buildAliases, extendHistory, type Aliases, type History } from '../../quotes/aliases.ts';
 import { buildAll, serialize } from '../../quotes/build.ts';
 import type { Catalog } from '../../quotes/types.ts';
 import { readSources } from './sources.ts';
@@ -8,26 +9,48 @@ import { readSources } from './sources.ts';
 const QUOTES_DIR = new URL('../../../quotes/', import.meta.url).pathname;
 export const CATALOG_PATH = `${QUOTES_DIR}catalog.json`;
 export const CORPUS_PATH = `${QUOTES_DIR}corpus.json`;
+/** Every quote ID ever committed (input and output of a build: IDs are never forgotten). */
+export const HISTORY_PATH = `${QUOTES_DIR}history.json`;
+export const ALIASES_PATH = `${QUOTES_DIR}aliases.json`;
 
-/** Rebuilds both artifacts from `quotes/sources/` and returns their serialised text. */
-export function rebuildArtifacts(): { catalog: string; corpus: string } {
-  const out = buildAll(readSources());
-  return { catalog: serialize(out.catalog), corpus: serialize(out.corpus) };
+export interface BuiltArtifacts {
+  catalog: string;
+  corpus: string;
+  history: string;
+  aliases: string;
 }
 
-export function writeArtifacts(): { catalog: string; corpus: string } {
+/** Rebuilds the artifacts from `quotes/sources/` and the committed ID history; returns their text. */
+export function rebuildArtifacts(): BuiltArtifacts {
+  const out = buildAll(readSources());
+  const history = extendHistory(
+    JSON.parse(readFileSync(HISTORY_PATH, 'utf8')) as History,
+    out.catalog,
+  );
+  return {
+    catalog: serialize(out.catalog),
+    corpus: serialize(out.corpus),
+    history: serialize(history),
+    aliases: serialize(buildAliases(history, out.catalog)),
+  };
+}
+
+export function writeArtifacts(): BuiltArtifacts {
   const built = rebuildArtifacts();
   writeFileSync(CATALOG_PATH, built.catalog);
   writeFileSync(CORPUS_PATH, built.corpus);
+  writeFileSync(HISTORY_PATH, built.history);
+  writeFileSync(ALIASES_PATH, built.aliases);
   return built;
 }
 
 /** The committed artifacts, as the runtimes load them. */
-export function loadArtifacts(): { catalog: Catalog; corpus: CorpusData } {
+export function loadArtifacts(): { catalog: Catalog; corpus: CorpusData; aliases: Aliases } {
   try {
     return {
       catalog: JSON.parse(readFileSync(CATALOG_PATH, 'utf8')) as Catalog,
       corpus: JSON.parse(readFileSync(CORPUS_PATH, 'utf8')) as CorpusData,
+      aliases: JSON.parse(readFileSync(ALIASES_PATH, 'utf8')) as Aliases,
     };
   } catch (cause) {
     throw new YuluError(

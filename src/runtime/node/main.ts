@@ -1,5 +1,4 @@
 /** `npm start`: the local service on loopback, with the embedded corpus. No accounts, no network. */
-import { serve } from '@hono/node-server';
 import { signingKeys } from '../../desk/draft.ts';
 import { DailyService } from '../../daily/service.ts';
 import { createApp } from '../../http/app.ts';
@@ -7,15 +6,15 @@ import { QuoteLibrary } from '../../quotes/library.ts';
 import { loadArtifacts } from './artifacts.ts';
 import { lazyNodeCardEngine, nodeRenderVersion } from './cards.ts';
 import { startDailyPublisher } from './daily-publisher.ts';
+import { listen, serverConfigOrExit } from './listen.ts';
 import { readWebFont } from './web-fonts.ts';
 import { openNodeStore } from './store.ts';
 
-const port = Number(process.env.PORT ?? 8787);
-const hostname = process.env.HOST ?? '127.0.0.1';
-/** Where cards' printed links and QR codes point: set YULU_BASE_URL when serving publicly. */
-const baseUrl = process.env.YULU_BASE_URL ?? `http://${hostname}:${port}`;
-const { catalog, corpus } = loadArtifacts();
-const library = new QuoteLibrary(catalog, corpus);
+// PORT, HOST, YULU_BASE_URL (where cards' printed links and QR codes point): README's table.
+const config = serverConfigOrExit(process.env);
+const baseUrl = config.publicOrigin;
+const { catalog, corpus, aliases } = loadArtifacts();
+const library = new QuoteLibrary(catalog, corpus, aliases);
 // Fonts load before the first request; if one is missing or corrupt the service still starts,
 // cards answer 503 naming the file, and /healthz reports it.
 const engine = lazyNodeCardEngine(library, baseUrl);
@@ -39,12 +38,9 @@ const app = createApp({
   draftKeys: signingKeys(process.env.CARD_SIGNING_KEYS, process.env.EDITOR_TOKEN),
 });
 
-serve({ fetch: app.fetch, port, hostname }, (info) => {
-  console.log(
-    `Yulu is running at http://${hostname === '0.0.0.0' ? '127.0.0.1' : hostname}:${info.port}/ (${catalog.quotes.length} quotes)`,
-  );
-  console.log(`  try http://${hostname}:${info.port}/api/quotes?limit=5`);
-  console.log(
-    `  and http://${hostname}:${info.port}/cards/${catalog.quotes[0]?.id ?? ''}.png?size=og`,
-  );
+listen({
+  ...config,
+  fetch: app.fetch,
+  quoteCount: catalog.quotes.length,
+  sampleId: catalog.quotes[0]?.id,
 });

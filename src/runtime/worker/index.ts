@@ -5,6 +5,7 @@
  */
 import catalog from '../../../quotes/catalog.json' with { type: 'json' };
 import corpus from '../../../quotes/corpus.json' with { type: 'json' };
+import aliases from '../../../quotes/aliases.json' with { type: 'json' };
 import manifest from '../../../fonts/manifest.json' with { type: 'json' };
 import yoga from 'satori/yoga.wasm';
 import { limitBylinePixels } from '../../card/byline-raster.ts';
@@ -18,6 +19,7 @@ import type { FontManifest } from '../../fonts/fonts.ts';
 import { DailyService } from '../../daily/service.ts';
 import { createApp } from '../../http/app.ts';
 import { YuluError } from '../../errors.ts';
+import type { Aliases } from '../../quotes/aliases.ts';
 import { QuoteLibrary } from '../../quotes/library.ts';
 import type { Catalog } from '../../quotes/types.ts';
 import { cacheApiStore } from './cache-store.ts';
@@ -40,7 +42,11 @@ export interface Env {
   DAILY_FIRST_DAY?: string;
 }
 
-const library = new QuoteLibrary(catalog as unknown as Catalog, corpus as unknown as CorpusData);
+const library = new QuoteLibrary(
+  catalog as unknown as Catalog,
+  corpus as unknown as CorpusData,
+  aliases as unknown as Aliases,
+);
 // An isolate has 128 MB for everything: keep fewer byline pixels than a Node process does.
 limitBylinePixels(8 * 2 ** 20);
 let engine: Promise<CardEngine> | undefined;

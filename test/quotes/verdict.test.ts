@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { loadArtifacts } from '../../src/runtime/node/artifacts.ts';
+import { verdictOf, type VerdictInput } from '../../src/quotes/verdict.ts';
+
+const judge = (hans: string, extra: Partial<VerdictInput> = {}) =>
+  verdictOf({ hans, role: 'guest', machineTranscript: false, score: 0.8, endsParagraph: false, confidence: 1, opensTurn: false, ...extra });
+
+describe('publishability rules', () => {
+  it('publishes a whole, standalone sentence in the guest’s words', () => {
+    expect(judge('工业界是基于第一性原理，去做最好的执行。')).toEqual({ tier: 'publishable', reasons: [] });
+  });
+
+  it('holds back what needs context, with the reason (issue 12 examples)', () => {
+    for (const text of [
+      '一种是，它是世界上另一个我，它和我有一样的偏好和价值观。',
+      '这些问题都很有意义，值得我们花时间去想。',
+      '第二种的概率更大，因为成本在快速下降。',
+      '在这个过程中，我们学到了很多东西。',
+      '很快会因为推理成本问题，耗尽所有钱。',
+    ]) {
+      expect(judge(text).reasons, text).toContain('needs-context');
+    }
+  });
+
+  it('names the other reasons', () => {
+    expect(judge('AI 发展会有三个阶段。').reasons).toContain('setup-without-payoff');
+    expect(judge('我觉得最重要的是以下几点：').reasons).toContain('fragment');
+    expect(judge('你觉得大模型会不会是一个天花板？').reasons).toContain('question');
+    expect(judge('我们和比亚迪（002594）一起做了很多测试。').reasons).toContain('residue');
+    expect(judge('我们在海外（出海业务）做得很好。').reasons).toContain('residue');
+    expect(judge('我我我觉得就是说这个东西很重要。', { machineTranscript: true }).reasons).toContain('transcript-garble');
+    expect(judge('我觉得大模型是这一代最重要的技术。', { role: 'interviewer' }).reasons).toEqual(['interviewer']);
+    expect(judge('我觉得大模型是这一代最重要的技术。', { score: 0.4 }).reasons).toEqual(['low-score']);
+  });
+});
+
+describe('the catalog', () => {
+  const { catalog } = loadArtifacts();
+  it('gives every quote a tier and reasons that agree', () => {
+    for (const q of catalog.quotes) {
+      expect(['publishable', 'candidate'], q.id).toContain(q.tier);
+      expect(q.tier === 'publishable', q.id).toBe(q.reasons.length === 0);
+    }
+  });
+
+  it('never publishes an interviewer’s or host’s line', () => {
+    for (const q of catalog.quotes.filter((x) => x.role !== 'guest')) expect(q.tier, q.id).toBe('candidate');
+  });
+
+  it('has a publishable pool covering every guest', () => {
+    const publishable = catalog.quotes.filter((q) => q.tier === 'publishable');
+    expect(publishable.length).toBeGreaterThanOrEqual(200);
+    for (const guest of ['杨植麟', '闫俊杰', '李志飞']) expect(publishable.some((q) => q.speaker === guest), guest).toBe(true);
+  });
+});
