@@ -15,6 +15,7 @@ import { renderCommand, RENDER_USAGE } from './render-command.ts';
 import { dailyCommand, DAILY_USAGE } from './daily-command.ts';
 import { openNodeStore } from '../runtime/node/store.ts';
 import { createNodeCardEngine } from '../runtime/node/cards.ts';
+import { backupCommand, BACKUP_USAGE } from './backup-command.ts';
 import { cardOrigin, loopbackWarning } from './card-origin.ts';
 import { helpFor, wantsHelp } from './help.ts';
 
@@ -29,6 +30,9 @@ const USAGES: Partial<Record<string, string>> = {
   catalog: CATALOG_USAGE,
   daily: DAILY_USAGE,
   render: RENDER_USAGE,
+  backup: BACKUP_USAGE.split('\n')[0],
+  export: BACKUP_USAGE.split('\n')[1],
+  import: BACKUP_USAGE.split('\n')[2],
 };
 
 const USAGE = `usage: yulu <command> [--help]
@@ -37,6 +41,7 @@ const USAGE = `usage: yulu <command> [--help]
   catalog build               regenerate quotes/catalog.json and quotes/corpus.json
   catalog check               fail if the committed artifacts differ from a rebuild
   daily …                     the daily quote (${DAILY_USAGE.split('\n')[0]}); daily export renders days
+  ${BACKUP_USAGE.replaceAll('\n', '\n  ')}
   render …                    quote cards as PNG or SVG:
     ${RENDER_USAGE.replaceAll('\n', '\n    ')}
 Cards link to YULU_BASE_URL (default http://127.0.0.1:8787, loopback): set it to the public origin.`;
@@ -93,6 +98,10 @@ export function run(
         renderCommand(library, engine, rest, io),
       );
     }
+    case 'backup':
+    case 'export':
+    case 'import':
+      return backupCommand(command, rest, out);
     case 'quotes': {
       const { catalog, corpus, aliases } = loadArtifacts();
       quotesCommand(

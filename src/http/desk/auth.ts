@@ -1,17 +1,11 @@
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import {
-  newSession,
-  readSession,
-  SESSION_COOKIE,
-  SESSION_SECONDS,
-  signSession,
-  tokenMatches,
-} from '../../desk/session.ts';
+import type { MiddlewareHandler } from 'hono';
+import type { Session } from '../../desk/session.ts';
 import { YuluError } from '../../errors.ts';
+import { deskSessions, noStore, SAFE_METHODS } from '../desk-session.ts';
 import { deskPage } from '../html/layout.ts';
 import { html, type Html } from '../html/markup.ts';
-import { readForm, sameOrigin } from './forms.ts';
-import type { Desk } from './routes.ts';
+import { readForm } from './forms.ts';
+import type { Desk, DeskOptions } from './routes.ts';
 
 const SIGN_IN = '登录 · Sign in';
 
@@ -23,37 +17,42 @@ function loginForm(token: string | undefined, problem: string): Html {
 }
 
 /**
- * Sign-in and sign-out, and the gate in front of everything else: a signed session cookie, and
- * for writes a same-origin request carrying the session's CSRF token.
+ * Sign-in and sign-out, and the gate in front of everything else (desk-session.ts): sign-in under
+ * per-client backoff, a server-side session (sign-out revokes it everywhere), and for writes a
+ * request from the configured public origin carrying the session's CSRF token. GET, HEAD and
+ * OPTIONS are safe; every desk response is `no-store`.
  */
-export function deskAuth(app: Desk, token: string | undefined): void {
-  const secret = token ?? '';
+export function deskAuth(app: Desk, options: DeskOptions): void {
+  const { token } = options;
+  const sessions = deskSessions({
+    store: options.store,
+    baseUrl: options.links.baseUrl,
+    token,
+    clientKey: options.clientKey,
+  });
+  app.use('/editor', noStore);
+  app.use('/editor/*', noStore);
   app.get('/editor/login', (c) => deskPage(c, SIGN_IN, loginForm(token, '')));
   app.post('/editor/login', async (c) => {
-    sameOrigin(c);
+    sessions.checkOrigin(c);
     const form = await readForm(c);
     const submitted = typeof form.token === 'string' ? form.token : '';
-    if (!token || !(await tokenMatches(submitted, token)))
+    if (!(await sessions.signIn(c, submitted)))
       return deskPage(c, SIGN_IN, loginForm(token, 'That token is not right.'), 401);
-    setCookie(c, SESSION_COOKIE, await signSession(newSession('editor'), secret), {
-      httpOnly: true,
-      sameSite: 'Strict',
-      secure: new URL(c.req.url).protocol === 'https:',
-      path: '/editor',
-      maxAge: SESSION_SECONDS,
-    });
     return c.redirect('/editor', 303);
   });
 
-  // Everything else needs a session; writes also need the session's CSRF token.
-  app.use('/editor/*', async (c, next) => {
-    const session = await readSession(getCookie(c, SESSION_COOKIE), secret);
+  // Everything else needs a live session; writes also need the public origin and the CSRF token.
+  const gate: MiddlewareHandler<{ Variables: { session: Session } }> = async (c, next) => {
+    if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: 'GET, HEAD, POST, OPTIONS' });
+    const session = await sessions.read(c);
+    const safe = SAFE_METHODS.has(c.req.method);
     if (!session) {
-      if (c.req.method === 'GET') return deskPage(c, SIGN_IN, loginForm(token, ''), 401);
+      if (safe) return deskPage(c, SIGN_IN, loginForm(token, ''), 401);
       throw new YuluError('unauthorized', 'sign in at /editor/login first', { status: 401 });
     }
-    if (c.req.method !== 'GET') {
-      sameOrigin(c);
+    if (!safe) {
+      sessions.checkOrigin(c);
       const form = await readForm(c);
       if (form.csrf !== session.csrf)
         throw new YuluError(
@@ -64,16 +63,12 @@ export function deskAuth(app: Desk, token: string | undefined): void {
     }
     c.set('session', session);
     await next();
-  });
-  app.use('/editor', async (c, next) => {
-    const session = await readSession(getCookie(c, SESSION_COOKIE), secret);
-    if (!session) return deskPage(c, SIGN_IN, loginForm(token, ''), 401);
-    c.set('session', session);
-    await next();
-  });
+  };
+  app.use('/editor/*', gate);
+  app.use('/editor', gate);
 
-  app.post('/editor/logout', (c) => {
-    deleteCookie(c, SESSION_COOKIE, { path: '/editor' });
+  app.post('/editor/logout', async (c) => {
+    await sessions.signOut(c);
     return c.redirect('/editor/login', 303);
   });
 }

@@ -8,7 +8,14 @@ import { deskPage } from '../html/layout.ts';
 import { html, type Html } from '../html/markup.ts';
 import { quoteHref } from '../links.ts';
 import { nav } from './chrome.ts';
-import { conflictLine, hidden, readForm, unlessConflict, writeContext } from './forms.ts';
+import {
+  conflictLine,
+  conflictStatus,
+  hidden,
+  readForm,
+  unlessConflict,
+  writeContext,
+} from './forms.ts';
 import type { Desk, DeskOptions } from './routes.ts';
 
 /** More than this many days of one speaker in a week is flagged on the calendar. */
@@ -92,7 +99,7 @@ export function deskCalendar(app: Desk, { library, store }: DeskOptions): void {
           c,
           '冲突 · Conflict',
           html`${conflictLine(error)}<p>Your pick for ${day}, not applied: <q class="kept">${quoteId}</q>. <a href="/editor/calendar">Back to the calendar</a>.</p>`,
-          409,
+          conflictStatus(error),
         ),
     );
     return conflict ?? c.redirect('/editor/calendar', 303);

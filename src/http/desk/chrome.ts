@@ -12,7 +12,8 @@ export function nav(session: Session): Html {
 
 /** An error as a desk page: the stable code and message of errors.ts, with its status. */
 export function deskErrorPage(c: Context, error: unknown): Response {
-  const { code, message, status } = errorReply(error);
+  const { code, message, status, retryAfter } = errorReply(error);
+  if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
   return deskPage(
     c,
     code,

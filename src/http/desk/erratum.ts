@@ -1,11 +1,12 @@
 import { DRAFT_TTL_SECONDS, signDraft } from '../../desk/draft.ts';
+import { cleanCardText } from '../../desk/card-text.ts';
 import { YuluError } from '../../errors.ts';
 import { DRAFT_TEXT_MAX } from '../drafts.ts';
 import { deskPage } from '../html/layout.ts';
 import { html } from '../html/markup.ts';
 import { draftCardUrl } from '../links.ts';
 import { nav } from './chrome.ts';
-import { conflictLine, readForm, unlessConflict, writeContext } from './forms.ts';
+import { conflictLine, conflictStatus, readForm, unlessConflict, writeContext } from './forms.ts';
 import type { Desk, DeskOptions } from './routes.ts';
 
 /** Errata of machine-transcript quotes, and signed draft cards to preview one before saving. */
@@ -20,9 +21,10 @@ export function deskErratum(app: Desk, options: DeskOptions): void {
         'invalid_argument',
         'errata are for machine-transcript quotes; published text is quoted as published',
       );
-    const corrected = String(form.corrected ?? '')
-      .trim()
-      .slice(0, DRAFT_TEXT_MAX);
+    // Line breaks collapse, control characters are refused (desk/card-text.ts).
+    const corrected = [...cleanCardText(String(form.corrected ?? ''))]
+      .slice(0, DRAFT_TEXT_MAX)
+      .join('');
     const missing = options.uncovered ? await options.uncovered(corrected) : [];
     if (missing.length)
       throw new YuluError(
@@ -38,9 +40,7 @@ export function deskErratum(app: Desk, options: DeskOptions): void {
     const editorial = await store();
     const change = {
       corrected: await correction(id, form),
-      reason: String(form.reason ?? '')
-        .trim()
-        .slice(0, 300),
+      reason: cleanCardText(String(form.reason ?? '')).slice(0, 300),
     };
     const conflict = await unlessConflict(
       () => editorial.setErratum(id, change, writeContext(form)),
@@ -49,7 +49,7 @@ export function deskErratum(app: Desk, options: DeskOptions): void {
           c,
           '冲突 · Conflict',
           html`${conflictLine(error)}<p>Your correction, not applied: <q class="kept">${change.corrected}</q> (${change.reason}).</p>`,
-          409,
+          conflictStatus(error),
         ),
     );
     return conflict ?? c.redirect(`/editor/q/${id}`, 303);

@@ -14,7 +14,14 @@ import { deskPage } from '../html/layout.ts';
 import { html, type Html } from '../html/markup.ts';
 import { cardHref, quoteHref, type Links } from '../links.ts';
 import { nav } from './chrome.ts';
-import { conflictLine, hidden, readForm, unlessConflict, writeContext } from './forms.ts';
+import {
+  conflictLine,
+  conflictStatus,
+  hidden,
+  readForm,
+  unlessConflict,
+  writeContext,
+} from './forms.ts';
 import type { Desk, DeskOptions } from './routes.ts';
 
 const PAGE_SIZE = 30;
@@ -152,7 +159,7 @@ export function deskList(app: Desk, { library, links, store }: DeskOptions): voi
            <p>Now: <strong>${now?.status ?? 'candidate'}</strong> (v${now?.version ?? 0}) by ${now?.updatedBy ?? '—'}${now?.note ? html` — “${now.note}”` : ''}.</p>
            <p>Your change, not applied: <strong>${status}</strong> with note <q class="kept">${note}</q>.</p>
            <p><a href="/editor#q-${id}">Back to the desk</a> to apply it again on the current version.</p>`,
-          409,
+          conflictStatus(error),
         );
       },
     );
