@@ -22,6 +22,8 @@ export type YuluErrorCode =
   | 'unauthorized'
   | 'invalid_signature'
   | 'forbidden'
+  | 'daily_not_found'
+  | 'speaker_not_found'
   | 'overloaded'
   | 'rate_limited'
   | 'payload_too_large'
@@ -47,6 +49,8 @@ const defaultStatus: Record<YuluErrorCode, number> = {
   unauthorized: 401,
   invalid_signature: 403,
   forbidden: 403,
+  daily_not_found: 404,
+  speaker_not_found: 404,
   overloaded: 503,
   rate_limited: 429,
   payload_too_large: 413,

@@ -210,18 +210,40 @@ describe('yulu daily', () => {
       { encoding: 'utf8', env },
     );
     expect(exported.status).toBe(0);
-    expect(exported.stdout).toMatch(/exported 2 days, 10 cards/);
+    expect(exported.stdout).toMatch(/exported 2 days, 10 cards and manifest.json/);
     expect(exported.stderr).toMatch(
       /warning: cards link to http:\/\/127\.0\.0\.1:8787 \(loopback\)/,
     );
     expect(readdirSync(join(out, '2026-11-23'))).toContain(
       `${quote.id}-xiaohongshu-paper-hans.png`,
     );
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+      date: string;
+      id: string;
+      text: string;
+      speaker: string;
+      files: { file: string; url: string }[];
+    }[];
+    expect(manifest.map((m) => m.date)).toEqual(['2026-11-23', '2026-11-24']);
+    expect(manifest[0]).toMatchObject({ id: quote.id, speaker: expect.any(String) });
+    expect(manifest[0]!.files).toHaveLength(5);
+    for (const entry of manifest)
+      for (const f of entry.files)
+        expect(readFileSync(join(out, f.file)).length).toBeGreaterThan(1000);
+    // Publishing fixes every day through today, once.
+    const publish = spawnSync('node', ['bin/yulu.js', 'daily', 'publish'], {
+      encoding: 'utf8',
+      env,
+    });
+    expect(publish.status).toBe(0);
+    expect(publish.stdout).toMatch(/published \d+ day\(s\) through/);
+    const again = spawnSync('node', ['bin/yulu.js', 'daily', 'publish'], { encoding: 'utf8', env });
+    expect(again.stdout).toMatch(/nothing to publish/);
     const bad = spawnSync('node', ['bin/yulu.js', 'daily', '--date', 'tomorrow'], {
       encoding: 'utf8',
       env,
     });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/calendar date/);
-  }, 60_000); // three processes, ten cards
+  }, 120_000); // five processes, ten cards
 });

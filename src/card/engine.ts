@@ -1,6 +1,7 @@
 import type { QuoteLibrary, ResolvedQuote } from '../quotes/library.ts';
 import { contentHash } from '../text/hash.ts';
 import { convertScript, DISPLAY_SCRIPTS } from '../text/script.ts';
+import { cardVersion, type CardContent } from './card-version.ts';
 import type { CardModel } from './compose.ts';
 import type { FontBook } from './font-book.ts';
 import { renderCardPng, renderCardSvg, type StageTimes, type Rasterizer } from './render.ts';
@@ -22,14 +23,17 @@ export function renderVersion(fontsVersion: string): string {
 /** The card request lives in spec.ts; re-exported for existing callers. */
 export { canonicalQuery, cardSpec, type CardRequest, type CardSpec } from './spec.ts';
 
-/** A card's path carrying the render version (`v=`): safe to cache forever. */
+/**
+ * A card's path carrying its content version (`v=`, see card-version.ts): safe to cache forever.
+ * `content` is the quote as it is shown (an editor's trim or erratum applied) with its document.
+ */
 export function cardPath(
-  id: string,
+  content: CardContent,
   spec: CardSpec,
   format: 'png' | 'svg',
-  version: string,
+  renderVersion: string,
 ): string {
-  return `/cards/${id}.${format}?${canonicalQuery(spec)}&v=${version}`;
+  return `/cards/${content.quote.id}.${format}?${canonicalQuery(spec)}&v=${cardVersion(renderVersion, content)}`;
 }
 
 export interface CardEngineOptions {
@@ -60,9 +64,14 @@ export class CardEngine {
     return canonicalQuery(spec);
   }
 
-  /** The card's path with the current render version (`v=`): safe to cache forever. */
-  cardPath(id: string, spec: CardSpec, format: 'png' | 'svg'): string {
-    return cardPath(id, spec, format, this.version);
+  /** The card's current versioned path (`v=`): safe to cache forever. `resolved`: see svg(). */
+  cardPath(id: string, spec: CardSpec, format: 'png' | 'svg', resolved?: ResolvedQuote): string {
+    return cardPath(resolved ?? this.options.library.resolve(id), spec, format, this.version);
+  }
+
+  /** The `v=` a card URL must carry to be immutable (card-version.ts). */
+  contentVersion(id: string, resolved?: ResolvedQuote): string {
+    return cardVersion(this.version, resolved ?? this.options.library.resolve(id));
   }
 
   /**

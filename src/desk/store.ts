@@ -1,6 +1,6 @@
 import { YuluError } from '../errors.ts';
 import { sql, type SqlDriver, type SqlStatement, type SqlValue } from './sql.ts';
-import { FALLBACK_ACTOR, todayInShanghai } from './day.ts';
+import { todayInShanghai } from '../daily/calendar.ts';
 import { base64url } from '../text/base64url.ts';
 import { assertCardText } from './card-text.ts';
 
@@ -42,6 +42,14 @@ export interface TrimRecord {
   text: string;
   createdAt: string;
   createdBy: string;
+}
+
+/** A day's daily quote as it went out (written once, never changed). */
+export interface PublishedDay {
+  day: string;
+  quoteId: string;
+  how: 'scheduled' | 'auto';
+  publishedAt: string;
 }
 
 export interface AuditEntry {
@@ -163,11 +171,11 @@ export class EditorialStore {
         'invalid_argument',
         `day must be a real calendar date like 2026-11-23, got "${day.slice(0, 40)}"`,
       );
-    // A day that has gone out (before today in Asia/Shanghai) keeps what was served; only the
-    // daily fallback records that pick, the first time the day is served. Today stays editable:
-    // an editor may still correct the quote that is going out.
+    // A day that has gone out (before today in Asia/Shanghai) keeps what was served (the
+    // publishing job records it in daily_published). Today stays editable: an editor may still
+    // correct the quote that is going out.
     const today = todayInShanghai(this.now());
-    if (context.actor !== FALLBACK_ACTOR && day < today)
+    if (day < today)
       throw new YuluError(
         'invalid_argument',
         `${day} has gone out (today is ${today} in Asia/Shanghai) and is fixed; schedule today or a later day`,
@@ -317,6 +325,46 @@ export class EditorialStore {
       ]),
     );
     return inserted?.changes === 1 ? record : ((await this.trim(trim.quoteId)) ?? record);
+  }
+
+  /** The days that went out between `from` and `to` (both included), in day order. */
+  async published(from: string, to: string): Promise<PublishedDay[]> {
+    const rows = await this.read(() =>
+      this.db.all('SELECT * FROM daily_published WHERE day >= ? AND day <= ? ORDER BY day', [
+        from,
+        to,
+      ]),
+    );
+    return rows.map((r) => ({
+      day: str(r.day),
+      quoteId: str(r.quote_id),
+      how: str(r.how) === 'scheduled' ? 'scheduled' : 'auto',
+      publishedAt: str(r.published_at),
+    }));
+  }
+
+  /**
+   * Fixes days as they go out, in one transaction. A day already published keeps what it has
+   * (the insert is ignored), so a job that runs twice, or two jobs at once, change nothing.
+   * Returns the days this call published.
+   */
+  async publish(days: readonly Omit<PublishedDay, 'publishedAt'>[]): Promise<PublishedDay[]> {
+    if (!days.length) return [];
+    const at = this.now().toISOString();
+    const results = await this.guard(() =>
+      this.db.batch(
+        days.map((d) =>
+          sql(
+            'INSERT INTO daily_published (day, quote_id, how, published_at) VALUES (?, ?, ?, ?) ON CONFLICT (day) DO NOTHING',
+            d.day,
+            d.quoteId,
+            d.how,
+            at,
+          ),
+        ),
+      ),
+    );
+    return days.filter((_, i) => results[i]?.changes === 1).map((d) => ({ ...d, publishedAt: at }));
   }
 
   /**

@@ -1,16 +1,19 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { CardContent } from '../card/card-version.ts';
 import { CARD_SIZES } from '../card/templates.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
 import type { Quote } from '../quotes/types.ts';
 import { YuluError } from '../errors.ts';
-import { cardUrl, permalink, sourceUrl, type Links } from './links.ts';
-import { validQuery } from './validate.ts';
+import { publicApiRoutes } from './api-public.ts';
+import { cardUrl, origin as originOf, permalink, sourceUrl, type Links } from './links.ts';
+import { openApiDocument } from './openapi.ts';
+import { strictQuery, validQuery } from './validate.ts';
 
 /** What the API needs to link to cards and pages (links.ts). */
 export type ApiLinks = Links;
 
-const listQuery = z.strictObject({
+export const listQuery = z.strictObject({
   speaker: z.string().min(1).optional(),
   source: z.string().min(1).optional(),
   q: z.string().min(1).max(200).optional(),
@@ -24,14 +27,15 @@ const listQuery = z.strictObject({
 });
 
 /** A quote's page, its place in the source, and its card in every size (default theme and script). */
-function quoteUrls(links: ApiLinks, q: Quote) {
+function quoteUrls(links: ApiLinks, content: CardContent & { quote: Quote }) {
+  const q = content.quote;
   const cards = CARD_SIZES.map((size) => {
     const spec = { size: size.name, theme: 'paper', script: 'hans' as const, scale: 1 as const };
     const urls = {
       width: size.width,
       height: size.height,
-      png: cardUrl(links, q.id, spec, 'png'),
-      svg: cardUrl(links, q.id, spec, 'svg'),
+      png: cardUrl(links, content, spec, 'png'),
+      svg: cardUrl(links, content, spec, 'svg'),
     };
     return [size.name, urls] as const;
   });
@@ -44,10 +48,17 @@ function quoteUrls(links: ApiLinks, q: Quote) {
 
 /** JSON API: quotes (filter, search, cursor pagination), one quote with its paragraph, sources. */
 export function apiRoutes(library: QuoteLibrary, links?: ApiLinks) {
-  const urls = (q: Quote) => (links ? quoteUrls(links, q) : {});
+  const origin = links ? originOf(links) : '';
+  const urls = (q: Quote) =>
+    links ? quoteUrls(links, { quote: q, document: library.document(q.source) }) : {};
   const describe = (q: Quote) => ({ ...q, textHans: library.simplified(q), ...urls(q) });
 
   return new Hono()
+    .route('/', publicApiRoutes(library, describe, links))
+    .get('/openapi.json', (c) => {
+      strictQuery(c, []);
+      return c.json(openApiDocument(origin || new URL(c.req.url).origin));
+    })
     .get('/quotes', validQuery(listQuery), (c) => {
       const { speaker, source, q, minScore, minLength, maxLength, limit, cursor, tier } =
         c.req.valid('query');
@@ -112,7 +123,7 @@ export function apiRoutes(library: QuoteLibrary, links?: ApiLinks) {
     .all('*', (c) => {
       throw new YuluError(
         'route_not_found',
-        `no API route ${c.req.method} ${new URL(c.req.url).pathname}; routes are GET /api/quotes, /api/quotes/{id}, /api/sources, /api/sources/{slug}`,
+        `no API route ${c.req.method} ${new URL(c.req.url).pathname}; routes are GET /api/quotes, /api/quotes/{id}, /api/quotes/random, /api/sources, /api/sources/{slug}, /api/speakers, /api/daily, /api/openapi.json`,
       );
     });
 }

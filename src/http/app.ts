@@ -7,9 +7,16 @@ import { apiRoutes } from './api.ts';
 import type { Links } from './links.ts';
 import { cardRoutes } from './cards.ts';
 import { dailyRoutes } from './daily.ts';
+import { publicApi } from './api-public.ts';
+import { discoveryRoutes } from './discovery.ts';
+import { feedRoutes } from './feeds.ts';
+import { oembedRoutes } from './oembed.ts';
+import { DailyService } from '../daily/service.ts';
 import { editorRoutes } from './desk/routes.ts';
 import { resolveEdited } from '../desk/overlay.ts';
+import { morePageRoutes } from './pages/more-routes.ts';
 import { pageRoutes } from './pages/routes.ts';
+import { webFontRoutes } from './web-fonts.ts';
 import { draftRoutes } from './drafts.ts';
 import type { SigningKey } from '../desk/draft.ts';
 import type { EditorialStore } from '../desk/store.ts';
@@ -40,6 +47,11 @@ export interface AppOptions {
   links?: Links;
   /** The editorial store (SQLite on Node, D1 on the Worker), opened on first use. */
   store?: () => Promise<EditorialStore>;
+  /** The daily quote (built from the library and store when not given; runtimes pass theirs so
+   * the publishing job and the routes share one plan cache and configuration). */
+  daily?: DailyService;
+  /** Reads a file of fonts/web (the pages' web fonts) on this runtime; without it /fonts/web/ is 404. */
+  webFonts?: (file: string) => Promise<Uint8Array | null>;
   /** EDITOR_TOKEN for the desk under /editor; without it the desk explains how to open it. */
   editorToken?: string | undefined;
   /** Keys for signed draft cards (newest first; see desk/draft.ts); none: drafts are off. */
@@ -96,6 +108,8 @@ export function createApp({
   cards,
   links,
   store,
+  daily,
+  webFonts,
   editorToken,
   draftKeys = [],
   now = () => Date.now(),
@@ -115,11 +129,19 @@ export function createApp({
   app.use(inputLimits()); // bodies and query values bounded before any route reads them
   app.use(retiredIds(library)); // retired quote IDs: 301 to the successor or 410 (quotes/aliases.json)
   app.route('/', healthRoutes(library, cards, store));
+  app.use('/api/*', ...publicApi());
   // Before /api, whose catch-all answers unknown API routes.
   const engine = cards?.engine;
   const engineOf = engine && (typeof engine === 'function' ? engine : async () => engine);
-  if (store && links) {
-    app.route('/', dailyRoutes(library, store, links));
+  const resolveQuote = store
+    ? async (id: string) => resolveEdited(id, library, await store())
+    : async (id: string) => library.resolve(id);
+  if (links) app.route('/', oembedRoutes(links, resolveQuote));
+  const days = store ? (daily ?? new DailyService({ library, store })) : undefined;
+  if (store && links && days) {
+    app.route('/', dailyRoutes(library, days, links));
+    app.route('/', feedRoutes(days, links));
+    app.route('/', discoveryRoutes(library, days, links));
     app.route(
       '/',
       editorRoutes({
@@ -158,7 +180,19 @@ export function createApp({
           return { baseUrl: engine.baseUrl, renderVersion: engine.version };
         };
     app.route('/', pageRoutes(library, pageLinks, resolve, errata));
+    if (!links)
+      app.route(
+        '/',
+        morePageRoutes({ library, links: pageLinks, resolve: resolveQuote, daily: days }),
+      );
   }
+  // Pages that need only links (and the store for the daily quote), not the card engine.
+  if (links)
+    app.route(
+      '/',
+      morePageRoutes({ library, links: async () => links, resolve: resolveQuote, daily: days }),
+    );
+  if (webFonts) app.route('/', webFontRoutes(webFonts));
   app.notFound((c) =>
     errorResponse(
       c,

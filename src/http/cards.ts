@@ -52,10 +52,16 @@ export function cardRoutes(
     const { request, v } = parseCardQuery(c);
     const spec = cardSpec(request);
     const resolved = resolve ? await resolve(id) : undefined;
+    // A `v` that is not the current content version (an erratum, a new font, a redesign since the
+    // URL was made) never gets today's bytes under its name: it is sent to the current URL.
+    if (v !== undefined && v !== engine.contentVersion(id, resolved)) {
+      c.header('Cache-Control', SHORT_CACHE);
+      return c.redirect(engine.cardPath(id, spec, format, resolved), 302);
+    }
     const etag = engine.etag(id, spec, format, resolved);
     const headers: Record<string, string> = {
       ETag: etag,
-      'Cache-Control': v === engine.version ? FOREVER : SHORT_CACHE,
+      'Cache-Control': v === undefined ? SHORT_CACHE : FOREVER,
       'Cross-Origin-Resource-Policy': 'cross-origin',
       'X-Content-Type-Options': 'nosniff',
     };

@@ -1,4 +1,6 @@
-import { canonicalQuery, type CardSpec } from '../card/spec.ts';
+import type { CardContent } from '../card/card-version.ts';
+import { cardPath } from '../card/engine.ts';
+import type { CardSpec } from '../card/spec.ts';
 import type { DisplayScript } from '../text/script.ts';
 
 /*
@@ -32,19 +34,28 @@ export function permalink(
   return `${origin(links)}${quoteHref(id, script)}`;
 }
 
-/** A card's path carrying the render version (`v=`): safe to cache forever. */
+/**
+ * A card's path carrying its content version (`v=`, card/card-version.ts): safe to cache forever.
+ * `content` is the quote as shown (an editor's trim or erratum applied) with its document, so the
+ * URL changes whenever the words, the source's metadata or the renderer do.
+ */
 export function cardHref(
   links: Pick<Links, 'renderVersion'>,
-  id: string,
+  content: CardContent,
   spec: CardSpec,
   format: 'png' | 'svg',
 ): string {
-  return `/cards/${id}.${format}?${canonicalQuery(spec)}&v=${links.renderVersion}`;
+  return cardPath(content, spec, format, links.renderVersion);
 }
 
 /** A card's absolute URL (embeds, og:image, the API). */
-export function cardUrl(links: Links, id: string, spec: CardSpec, format: 'png' | 'svg'): string {
-  return `${origin(links)}${cardHref(links, id, spec, format)}`;
+export function cardUrl(
+  links: Links,
+  content: CardContent,
+  spec: CardSpec,
+  format: 'png' | 'svg',
+): string {
+  return `${origin(links)}${cardHref(links, content, spec, format)}`;
 }
 
 /** A signed draft card's absolute URL; `query` is the signed query (desk/draft.ts). */
@@ -60,4 +71,37 @@ export function sourceHref(slug: string, highlight?: string): string {
 /** A source's reading view, absolute. */
 export function sourceUrl(links: Pick<Links, 'baseUrl'>, slug: string, highlight?: string): string {
   return `${origin(links)}${sourceHref(slug, highlight)}`;
+}
+
+/** The daily quote's page: today's (`/daily`) or a day's (`/daily/2026-12-01`), relative. */
+export function dailyHref(date?: string): string {
+  return date ? `/daily/${date}` : '/daily';
+}
+
+/** The daily quote's feeds, relative. */
+export const FEED_HREFS = { atom: '/daily/feed.xml', json: '/daily/feed.json' } as const;
+
+/** A speaker's page, relative: the canonical (simplified) name, percent-encoded. */
+export function speakerHref(name: string): string {
+  return `/speakers/${encodeURIComponent(name)}`;
+}
+
+/** The public search page, relative. */
+export function searchHref(query?: string): string {
+  return query ? `/search?q=${encodeURIComponent(query)}` : '/search';
+}
+
+/** A quote's frameable embed, relative. */
+export function embedHref(id: string, script: DisplayScript = 'hans'): string {
+  return script === 'hans' ? `/embed/${id}` : `/embed/${id}?script=${script}`;
+}
+
+/** The oEmbed endpoint for a page URL, relative. */
+export function oembedHref(pageUrl: string): string {
+  return `/oembed?url=${encodeURIComponent(pageUrl)}&format=json`;
+}
+
+/** Any relative href made absolute with the public origin. */
+export function absolute(links: Pick<Links, 'baseUrl'>, href: string): string {
+  return `${origin(links)}${href}`;
 }

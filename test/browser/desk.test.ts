@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayInShanghai } from '../../src/desk/daily.ts';
+import { addDays, todayInShanghai } from '../../src/daily/calendar.ts';
 import { applyMigrations } from '../../src/desk/migrate.ts';
 import { EditorialStore } from '../../src/desk/store.ts';
 import { createApp } from '../../src/http/app.ts';

@@ -162,12 +162,15 @@ export function storeContract(
         .catch((e: unknown) => e);
       expect(codeOf(past)).toBe('invalid_argument');
       expect((past as YuluError).message).toMatch(/has gone out .* is fixed/);
-      // The daily fallback records what was served on a past day, once.
-      await store.setSchedule('2020-01-01', 'qa', { actor: 'daily-fallback', expectedVersion: 0 });
+      // No actor rewrites the past: what went out is recorded by the publishing job in
+      // daily_published (src/daily/service.ts), never in the editors' schedule.
       await expect(
-        store.setSchedule('2020-01-01', 'qb', { actor: 'ann', expectedVersion: 1 }),
+        store.setSchedule('2020-01-01', 'qb', { actor: 'daily-fallback', expectedVersion: 0 }),
       ).rejects.toMatchObject({ code: 'invalid_argument' });
-      expect((await store.scheduled('2020-01-01'))?.quoteId).toBe('qa');
+      expect(await store.scheduled('2020-01-01')).toBeNull();
+      await store.publish([{ day: '2020-01-01', quoteId: 'qa', how: 'auto' }]);
+      expect(await store.publish([{ day: '2020-01-01', quoteId: 'qb', how: 'auto' }])).toEqual([]);
+      expect((await store.published('2020-01-01', '2020-01-01'))[0]?.quoteId).toBe('qa');
     });
 
     it('keeps server-side sessions that sign-out revokes, per session and per editor', async () => {

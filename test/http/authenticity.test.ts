@@ -93,6 +93,13 @@ describe('authenticity', () => {
           cards++;
           expect(texts.has(id)).toBe(true);
           if (ext === 'svg') expect(await res.text()).not.toMatch(/我从来没说过|fake|Elon/);
+        } else if (res.status === 302) {
+          // A stale `v=` goes to the quote's current card URL: same ID, canonical spec, nothing else.
+          expect(res.headers.get('location')).toMatch(
+            new RegExp(
+              `^/cards/${id}\\.${ext}\\?size=[a-z]+&theme=[a-z]+&script=[a-z]+&scale=[123]&v=[0-9a-f]{12}$`,
+            ),
+          );
         } else expect([400, 403, 404]).toContain(res.status);
       }),
       { seed: 7, numRuns: 1000 },

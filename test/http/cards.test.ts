@@ -67,14 +67,23 @@ describe('GET /cards/{id}.png', () => {
     expect(await res.text()).toMatch(/^<svg[^>]*width="1200"/);
   });
 
-  it('caches versioned URLs forever and unversioned ones briefly', async () => {
-    const versioned = await app.request(`/cards/${id}.png?v=${engine.version}`);
+  it('caches content-versioned URLs forever, unversioned ones briefly, and redirects stale ones', async () => {
+    const path = engine.cardPath(
+      id,
+      { size: 'og', theme: 'paper', script: 'hans', scale: 1 },
+      'png',
+    );
+    expect(path).toContain(`v=${engine.contentVersion(id)}`);
+    const versioned = await app.request(path);
+    expect(versioned.status).toBe(200);
     expect(versioned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const plain = await app.request(`/cards/${id}.png`);
     expect(plain.headers.get('cache-control')).toMatch(/max-age=\d+, must-revalidate/);
-    expect(
-      engine.cardPath(id, { size: 'og', theme: 'paper', script: 'hans', scale: 1 }, 'png'),
-    ).toContain(`v=${engine.version}`);
+    // The render version alone (what card URLs carried before) is stale: redirected, briefly cached.
+    const stale = await app.request(`/cards/${id}.png?size=og&v=${engine.version}`);
+    expect(stale.status).toBe(302);
+    expect(stale.headers.get('location')).toBe(path);
+    expect(stale.headers.get('cache-control')).toMatch(/max-age=300/);
   });
 
   it('answers 304 to a matching If-None-Match, and equivalent queries share an ETag', async () => {

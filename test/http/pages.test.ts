@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 
 const CSP =
-  "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  "default-src 'none'; img-src 'self' data:; font-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 const unescape = (text: string) =>
   text
@@ -94,14 +94,17 @@ describe('GET /q/{id}', () => {
     expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(res.headers.get('content-security-policy')).toBe(CSP);
     expect(body).toMatch(/^<!doctype html>/);
-    expect(body).not.toMatch(/<script|<link rel="stylesheet"|https?:\/\/(?!yulu\.example)/);
+    // No executable script: structured data only; no asset from elsewhere (schema.org is a vocabulary).
+    expect(body).not.toMatch(
+      /<script(?! type="application\/ld\+json")|<link rel="stylesheet"|https?:\/\/(?!yulu\.example|schema\.org)/,
+    );
   });
 
   it('has Open Graph and Twitter tags with an absolute, versioned card URL', async () => {
     const { body } = await get(`/q/${founderPark.id}`);
     const permalink = engine.permalink(founderPark.id);
     const image = `https://yulu.example${engine.cardPath(founderPark.id, ogSpec(), 'png')}`;
-    expect(image).toContain(`v=${engine.version}`);
+    expect(image).toContain(`v=${engine.contentVersion(founderPark.id)}`);
     expect(body).toContain(`<link rel="canonical" href="${permalink}">`);
     expect(metaTag(body, 'og:type')).toBe('article');
     expect(metaTag(body, 'og:title')).toBe('杨植麟（月之暗面创始人兼 CEO）');
@@ -118,7 +121,7 @@ describe('GET /q/{id}', () => {
     expect(metaTag(body, 'twitter:image')).toBe(image);
     expect(metaTag(body, 'twitter:image:alt')).toContain(founderPark.text);
     expect(metaTag(body, 'description')).toContain(founderPark.text);
-    expect(body).toMatch(/<title>杨植麟：“[^<]+” · 语录 Yulu<\/title>/);
+    expect(body).toMatch(/<title>杨植麟：“[^<]+” · 语录<\/title>/);
   });
 
   it('shows the card, the quote, the speaker, the source and a link to the paragraph', async () => {
@@ -130,12 +133,14 @@ describe('GET /q/{id}', () => {
       ),
     );
     expect(body).toContain(`<blockquote class="quote" lang="zh-Hans">\n<p>${founderPark.text}</p>`);
-    expect(body).toContain('<strong lang="zh-Hans">杨植麟</strong>');
+    expect(body).toContain(
+      `<a href="/speakers/${encodeURIComponent('杨植麟')}" lang="zh-Hans">杨植麟</a>`,
+    );
     expect(body).toContain('创始人兼 CEO');
     expect(body).toContain('月之暗面');
     expect(body).toContain('《对话杨植麟：聚焦生产力，做好 Kimi 这一个产品》');
     expect(body).toContain('Founder Park');
-    expect(body).toContain('2024-07-19');
+    expect(body).toContain('2024年7月19日');
     expect(body).toContain(
       `href="/sources/${founderPark.source}?hl=${founderPark.id}#q-${founderPark.id}"`,
     );
@@ -145,16 +150,18 @@ describe('GET /q/{id}', () => {
     const { body } = await get(`/q/${founderPark.id}`);
     const permalink = engine.permalink(founderPark.id);
     expect(textarea(body, '引用文字')).toBe(
-      `杨植麟（月之暗面创始人兼 CEO）：“${founderPark.text}”——Founder Park《对话杨植麟：聚焦生产力，做好 Kimi 这一个产品》，2024-07-19。 ${permalink}`,
+      `杨植麟（月之暗面创始人兼 CEO）：“${founderPark.text}”——Founder Park《对话杨植麟：聚焦生产力，做好 Kimi 这一个产品》，2024年7月19日。 ${permalink}`,
     );
-    const image = `https://yulu.example${engine.cardPath(founderPark.id, ogSpec(), 'png')}`;
-    const embed = textarea(body, '嵌入代码');
-    expect(embed).toMatch(
-      new RegExp(
-        `^<a href="${permalink}"><img src="([^"]+)" width="1200" height="630" alt="[^"<>]+"></a>$`,
-      ),
+    // A frame (no script, no cookies) and the oEmbed blockquote.
+    expect(textarea(body, '框架嵌入代码')).toMatch(
+      new RegExp(`^<iframe src="https://yulu\\.example/embed/${founderPark.id}" `),
     );
-    expect(unescape(/src="([^"]+)"/.exec(embed)![1]!)).toBe(image);
+    const quotation = textarea(body, 'HTML 引文代码');
+    expect(quotation).toMatch(/^<blockquote lang="zh-Hans" cite="[^"]+">[\s\S]+<\/blockquote>$/);
+    expect(quotation).toContain(`href="${permalink}"`);
+    expect(body).toContain(
+      `<link rel="alternate" type="application/json+oembed" href="https://yulu.example/oembed?url=${encodeURIComponent(permalink)}&amp;format=json"`,
+    );
   });
 
   it('links every card size as PNG (1× and 2×) and SVG with pixel dimensions', async () => {
@@ -177,21 +184,24 @@ describe('GET /q/{id}', () => {
 
   it('explains flags: machine transcript, inferred speaker, traditional source', async () => {
     const asr = await get(`/q/${transcript.id}`);
-    expect(asr.body).toContain('speech recogniser');
+    expect(asr.body).toContain('语音识别');
+    expect(asr.body).not.toContain('speech recogniser'); // Chinese interface, no doubled English
     expect(textarea(asr.body, '引用文字')).toContain('（机器转写）');
     const inferred = catalog.quotes.find((q) => q.flags.includes('inferred-speaker'))!;
     expect((await get(`/q/${inferred.id}`)).body).toContain('讲者为推断');
     const trad = await get(`/q/${traditional.id}`);
-    expect(trad.body).toContain('OpenCC');
+    expect(trad.body).toContain('繁体原文');
     const plain = await get(`/q/${founderPark.id}`);
-    expect(plain.body).not.toContain('speech recogniser');
+    expect(plain.body).not.toContain('语音识别');
   });
 
   it('says when a date is an estimate', async () => {
     const quote = catalog.quotes.find((q) => q.source === 'yang-zhilin-tmtpost-2024')!;
     const { body } = await get(`/q/${quote.id}`);
-    expect(body).toContain('2024-11-16（推定日期 estimated）');
-    expect(textarea(body, '引用文字')).toContain('2024-11-16（日期为推定）');
+    expect(body).toContain('<dd>约2024年11月</dd>');
+    expect(body).not.toContain('2024-11-16');
+    expect(textarea(body, '引用文字')).toContain('约2024年11月');
+    expect((await get(`/q/${quote.id}?lang=en`)).body).toContain('<dd>c. November 2024</dd>');
   });
 
   it('shows simplified by default and other scripts on request, with the card to match', async () => {
@@ -209,7 +219,11 @@ describe('GET /q/{id}', () => {
       `https://yulu.example${engine.cardPath(traditional.id, ogSpec('tw'), 'png')}`,
     );
     expect(metaTag(tw.body, 'og:url')).toBe(`${engine.permalink(traditional.id)}?script=tw`);
-    expect(tw.body).toContain(`<link rel="canonical" href="${engine.permalink(traditional.id)}">`);
+    // Canonical, og:url and <html lang> agree on the page's own script.
+    expect(tw.body).toContain(
+      `<link rel="canonical" href="${engine.permalink(traditional.id)}?script=tw">`,
+    );
+    expect(tw.body).toMatch(/^<!doctype html>\n<html lang="zh-Hant-TW">/);
     expect(tw.body).toContain(`href="/q/${traditional.id}?script=hk"`);
     expect(tw.body).toContain(`href="/q/${traditional.id}"`);
     expect(textarea(tw.body, '引用文字')).toMatch(/：「.+」——/);
@@ -357,11 +371,11 @@ describe('page errors', () => {
 
   it('names the parameter and what is allowed', async () => {
     const q = await get(`/q/${founderPark.id}?size=og`);
-    expect(q.body).toContain('unknown parameter &quot;size&quot;; allowed: script');
+    expect(q.body).toContain('unknown parameter &quot;size&quot;; allowed: script, lang');
     const s = await get(`/sources/${founderPark.source}?page=2`);
-    expect(s.body).toContain('unknown parameter &quot;page&quot;; allowed: hl');
+    expect(s.body).toContain('unknown parameter &quot;page&quot;; allowed: hl, lang');
     const home = await get('/?x=1');
-    expect(home.body).toContain('this page takes no parameters');
+    expect(home.body).toContain('unknown parameter &quot;x&quot;; allowed: lang');
     const twice = await get(`/q/${founderPark.id}?script=hans&script=tw`);
     expect(twice.body).toContain('given 2 times');
   });

@@ -1,4 +1,5 @@
-import { addDays, NO_REPEAT_DAYS, todayInShanghai } from '../../desk/daily.ts';
+import { addDays, todayInShanghai } from '../../daily/calendar.ts';
+import { NO_REPEAT_DAYS } from '../../daily/plan.ts';
 import { resolveEdited } from '../../desk/overlay.ts';
 import type { Session } from '../../desk/session.ts';
 import type { ScheduleRecord } from '../../desk/store.ts';

@@ -78,7 +78,8 @@ function quoteRow(
 ): Html {
   const version = status?.version ?? 0;
   const current = status?.status ?? 'candidate';
-  const img = cardHref(links, quote.id, { ...preview, scale: 1 }, 'png');
+  const content = { quote, document: library.document(quote.source) };
+  const img = cardHref(links, content, { ...preview, scale: 1 }, 'png');
   return html`<li class="quote" id="q-${quote.id}" data-id="${quote.id}">
         <img src="${img}" alt="card preview" loading="lazy" width="300">
         <div>

@@ -1,4 +1,4 @@
-import { planTrim } from '../../desk/overlay.ts';
+import { planTrim, resolveEdited } from '../../desk/overlay.ts';
 import type { Session } from '../../desk/session.ts';
 import type { ErratumRecord } from '../../desk/store.ts';
 import { YuluError } from '../../errors.ts';
@@ -92,7 +92,7 @@ export function deskQuote(app: Desk, { library, links, store, draftKeys }: DeskO
     const trim = await editorial.trim(c.req.param('id'));
     if (!trim) throw new YuluError('quote_not_found', `no trim ${c.req.param('id')}`);
     const spec = { size: 'og', theme: 'paper', script: 'hans', scale: 1 } as const;
-    const img = cardHref(links, trim.quoteId, spec, 'png');
+    const img = cardHref(links, await resolveEdited(trim.quoteId, library, editorial), spec, 'png');
     return deskPage(
       c,
       `Trim ${trim.quoteId}`,

@@ -7,6 +7,7 @@
 const CSP = [
   "default-src 'none'",
   "img-src 'self' data:",
+  "font-src 'self'",
   "style-src 'unsafe-inline'",
   "base-uri 'none'",
   "form-action 'self'",

@@ -1,8 +1,8 @@
 import { trusted } from './markup.ts';
 
 /*
- * The two style sheets, inline (pages load no external asset). The site: system CJK fonts, one
- * calm column, light and dark. The desk: a wide working table for editors.
+ * The two style sheets, inline. The site: the project's own web fonts (html/fonts.ts, served from
+ * the origin), one calm column, light and dark. The desk: a wide working table for editors.
  */
 
 export const SITE_STYLE = trusted(`
@@ -10,11 +10,16 @@ export const SITE_STYLE = trusted(`
 @media (prefers-color-scheme:dark){:root{--bg:#171614;--fg:#ebe6de;--muted:#a1988b;--rule:#37322c;--accent:#e3a574;--mark:#6b5418;--hl:#2a251b;--notice:#24211d}}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;background:var(--bg);color:var(--fg);font:17px/1.8 -apple-system,BlinkMacSystemFont,"Segoe UI","PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif}
-:lang(zh-Hant){font-family:-apple-system,BlinkMacSystemFont,"Segoe UI","PingFang TC","Noto Sans CJK TC","Source Han Sans TC","Microsoft JhengHei",sans-serif}
-:lang(zh-Hant-HK){font-family:-apple-system,BlinkMacSystemFont,"Segoe UI","PingFang HK","Noto Sans CJK HK","Source Han Sans HK","Microsoft JhengHei",sans-serif}
+body{margin:0;background:var(--bg);color:var(--fg);font:17px/1.8 "Yulu Sans SC",sans-serif}
+:lang(zh-Hant){font-family:"Yulu Sans TC",sans-serif}
+:lang(zh-Hant-HK){font-family:"Yulu Sans HK",sans-serif}
+[lang=en]{font-family:"Yulu Sans SC",sans-serif}
 main,header.site,footer.site{max-width:40rem;margin:0 auto;padding:0 1.25rem}
-header.site{padding-top:1.25rem}footer.site{padding-bottom:3rem;margin-top:3rem;border-top:1px solid var(--rule);padding-top:1rem;font-size:.85rem;color:var(--muted)}
+header.site{padding-top:1.25rem;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;align-items:baseline}
+header.site nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.95rem}
+.daily-date{color:var(--muted);font-size:1rem;font-weight:400;display:block}
+ol.archive{list-style:none;padding:0}ol.archive li{padding:.6rem 0;border-top:1px solid var(--rule)}ol.archive a{color:var(--fg);text-decoration:none}ol.archive time{color:var(--muted);font-size:.85rem;display:block}
+form.search{display:flex;gap:.5rem;margin:1rem 0}form.search input{flex:1;min-width:0;font:inherit;padding:.4rem .6rem;border:1px solid var(--rule);border-radius:6px;background:transparent;color:inherit}form.search button{font:inherit;padding:.4rem .9rem}footer.site{padding-bottom:3rem;margin-top:3rem;border-top:1px solid var(--rule);padding-top:1rem;font-size:.85rem;color:var(--muted)}
 .brand{font-weight:600;text-decoration:none;color:var(--fg);letter-spacing:.05em}
 a{color:var(--accent);text-underline-offset:.2em}
 h1{font-size:1.6rem;line-height:1.4;margin:1.5rem 0 .75rem;font-weight:600}
@@ -26,8 +31,7 @@ figure.card{margin:1.5rem 0 0}
 figure.card img{display:block;width:100%;height:auto;border:1px solid var(--rule);border-radius:6px;background:#f4efe6}
 .scripts{display:flex;gap:1rem;font-size:.9rem;margin:.75rem 0}
 .scripts strong{font-weight:600}
-blockquote.quote{margin:2rem 0 1rem;padding:0;font-family:"Songti SC","Noto Serif CJK SC","Source Han Serif SC",serif;font-size:1.45rem;line-height:1.85}
-blockquote.quote:lang(zh-Hant){font-family:"Songti TC","Noto Serif CJK TC","Source Han Serif TC",serif}
+blockquote.quote{margin:2rem 0 1rem;padding:0;font-size:1.45rem;line-height:1.85}
 blockquote.quote p{margin:0}
 blockquote.quote footer{margin-top:.75rem;font-family:inherit;font-size:1rem;color:var(--muted)}
 blockquote.quote footer strong{color:var(--fg)}
@@ -58,6 +62,7 @@ ul.people{padding-left:1.2rem}
 mark{background:var(--mark);color:inherit;padding:.05em 0;border-radius:2px}
 .qlinks{margin:0;color:var(--muted)}.qlinks a{text-decoration:none}
 details{margin:.25rem 0;color:var(--muted)}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
 @media (max-width:30rem){body{font-size:16px}blockquote.quote{font-size:1.25rem}dl.facts{grid-template-columns:1fr}}
 `);
 

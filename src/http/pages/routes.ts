@@ -3,6 +3,7 @@ import { YuluError } from '../../errors.ts';
 import type { QuoteLibrary, ResolvedQuote } from '../../quotes/library.ts';
 import { DISPLAY_SCRIPTS, isDisplayScript, type DisplayScript } from '../../text/scripts.ts';
 import type { Links } from '../links.ts';
+import { UI_PARAMETER, uiOf } from '../html/ui.ts';
 import { strictQuery } from '../validate.ts';
 import { errorPage } from './error.ts';
 import { homePage } from './home.ts';
@@ -54,13 +55,15 @@ export function pageRoutes(
   const app = new Hono();
   app.get('/', (c) =>
     guarded(c, library, () => {
-      strictQuery(c, []);
+      strictQuery(c, [UI_PARAMETER]);
+      uiOf(c);
       return homePage(c, library);
     }),
   );
   app.get('/q/:id', (c) =>
     guarded(c, library, async () => {
-      const script = displayScript(strictQuery(c, ['script']).script ?? 'hans');
+      const script = displayScript(strictQuery(c, ['script', UI_PARAMETER]).script ?? 'hans');
+      uiOf(c);
       const id = c.req.param('id');
       if (!QUOTE_ID.test(id))
         throw new YuluError(
@@ -68,12 +71,13 @@ export function pageRoutes(
           `no quote with ID "${id}" (IDs are 8 characters of 0-9 and a-z)`,
         );
       const resolved = await resolve(id);
-      return quotePage(c, await links(), resolved, script);
+      return quotePage(c, await links(), resolved, script, uiOf(c));
     }),
   );
   app.get('/sources/:slug', (c) =>
     guarded(c, library, async () => {
-      const { hl } = strictQuery(c, ['hl']);
+      const { hl } = strictQuery(c, ['hl', UI_PARAMETER]);
+      uiOf(c);
       return sourcePage(c, library, library.document(c.req.param('slug')), hl, await errata());
     }),
   );

@@ -1,9 +1,12 @@
 /** `npm start`: the local service on loopback, with the embedded corpus. No accounts, no network. */
+import { DailyService } from '../../daily/service.ts';
 import { createApp } from '../../http/app.ts';
 import { QuoteLibrary } from '../../quotes/library.ts';
 import { loadArtifacts } from './artifacts.ts';
 import { lazyNodeCardEngine, nodeRenderVersion } from './cards.ts';
+import { startDailyPublisher } from './daily-publisher.ts';
 import { listen, serverConfigOrExit } from './listen.ts';
+import { readWebFont } from './web-fonts.ts';
 import { openNodeStore } from './store.ts';
 import { boundServer, limitsFromEnv, nodeRendering, socketClient } from './server.ts';
 import { draftSigningKeys, editorTokenOrExit, loopbackWarning } from './startup.ts';
@@ -21,6 +24,13 @@ const library = new QuoteLibrary(catalog, corpus, aliases);
 const engine = lazyNodeCardEngine(library, baseUrl);
 await engine().catch((error: Error) => console.error(`cards unavailable: ${error.message}`));
 const store = openNodeStore();
+// DAILY_FIRST_DAY: the first day with a daily quote (YYYY-MM-DD, Asia/Shanghai).
+const daily = new DailyService({
+  library,
+  store: () => store,
+  firstDay: process.env.DAILY_FIRST_DAY,
+});
+startDailyPublisher(daily);
 const rendering = nodeRendering(baseUrl);
 await rendering.render.ready; // render threads loaded before the first request
 const app = createApp({
@@ -29,6 +39,8 @@ const app = createApp({
   clientKey: socketClient,
   links: { baseUrl, renderVersion: nodeRenderVersion() },
   store: () => store,
+  daily,
+  webFonts: readWebFont,
   editorToken,
   draftKeys: await draftSigningKeys(process.env.CARD_SIGNING_KEYS, store),
 });

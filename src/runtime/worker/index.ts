@@ -17,6 +17,7 @@ import { createFontBook, fontsVersion } from '../../card/fonts.ts';
 import { initSatori } from '../../card/render.ts';
 import type { CorpusData } from '../../corpus/corpus-data.ts';
 import type { FontManifest } from '../../fonts/fonts.ts';
+import { DailyService } from '../../daily/service.ts';
 import { createApp } from '../../http/app.ts';
 import { YuluError } from '../../errors.ts';
 import type { Aliases } from '../../quotes/aliases.ts';
@@ -41,6 +42,8 @@ export interface Env {
   EDITOR_TOKEN?: string;
   /** Keys for signed draft cards, "id:secret,…" newest first (a secret); without it drafts are off. */
   CARD_SIGNING_KEYS?: string;
+  /** The first day with a daily quote (YYYY-MM-DD, Asia/Shanghai). */
+  DAILY_FIRST_DAY?: string;
   /** Rendered cards, kept for good (R2, wrangler.toml [[r2_buckets]]); absent: Cache API only. */
   CARDS?: R2Bucket;
   /** Cloudflare's Rate Limiting binding for uncached renders per client; absent: no limit. */
@@ -67,6 +70,17 @@ const library = new QuoteLibrary(
 limitBylinePixels(8 * 2 ** 20);
 let engine: Promise<CardEngine> | undefined;
 let app: ReturnType<typeof createApp> | undefined;
+let daily: DailyService | undefined;
+
+/** One daily service per isolate: the routes and the Cron Trigger share its plan cache. */
+function dailyOf(env: Env): DailyService {
+  daily ??= new DailyService({
+    library,
+    store: async () => new EditorialStore(d1Driver(env.DB)),
+    firstDay: env.DAILY_FIRST_DAY,
+  });
+  return daily;
+}
 
 async function loadEngine(env: Env): Promise<CardEngine> {
   await initSatori(yoga);
@@ -129,9 +143,34 @@ export default {
         renderVersion: renderVersion(fontsVersion(manifest as unknown as FontManifest)),
       },
       store: async () => new EditorialStore(d1Driver(env.DB)),
+      daily: dailyOf(env),
+      webFonts: async (file) => {
+        const response = await env.ASSETS.fetch(`https://assets.local/web/${file}`);
+        return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+      },
       editorToken: strongToken(env.EDITOR_TOKEN),
       draftKeys: signingKeys(env.CARD_SIGNING_KEYS),
     });
     return app.fetch(request, env, ctx);
+  },
+
+  /**
+   * The Cron Trigger (wrangler.toml: 16:00 UTC = 00:00 Asia/Shanghai): the new day goes out, and
+   * any day a missed run left behind with it. Publishing is idempotent, so a retried or doubled
+   * run changes nothing.
+   */
+  scheduled(controller: { scheduledTime: number }, env: Env, ctx: WorkerExecutionContext): void {
+    const at = new Date(controller.scheduledTime);
+    const job = new DailyService({
+      library,
+      store: async () => new EditorialStore(d1Driver(env.DB)),
+      firstDay: env.DAILY_FIRST_DAY,
+      now: () => at,
+    });
+    ctx.waitUntil(
+      job.publishDue().then((written) => {
+        console.log(`daily: published ${written.map((d) => d.day).join(', ') || 'nothing new'}`);
+      }),
+    );
   },
 };

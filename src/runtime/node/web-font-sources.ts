@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { readCharsetSources, ROOT } from './charset-sources.ts';
+import type { CharsetSources } from '../../fonts/charset.ts';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export { ROOT };
+
+/** Directories whose files hold text a page can show: the card's UI, the pages, scripts' labels. */
+export const WEB_UI_DIRS = ['templates', 'src/card', 'src/http', 'src/share', 'src/text'];
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile())
+    .sort();
+}
+
+/** What the web fonts' charset is built from (see src/fonts/web-fonts.ts). */
+export function readWebCharsetSources(root: string = ROOT): CharsetSources {
+  const { corpus, catalog } = readCharsetSources(root);
+  const uiFiles = WEB_UI_DIRS.flatMap((dir) => filesUnder(join(root, dir))).map((path) =>
+    readFileSync(path, 'utf8'),
+  );
+  return { corpus, catalog, uiFiles };
+}
+
+export const sha256Hex = (bytes: Uint8Array | string) =>
+  createHash('sha256').update(bytes).digest('hex');
