@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { CardContent } from '../card/card-version.ts';
 import { CARD_SIZES } from '../card/templates.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
@@ -8,23 +7,13 @@ import { YuluError } from '../errors.ts';
 import { publicApiRoutes } from './api-public.ts';
 import { cardUrl, origin as originOf, permalink, sourceUrl, type Links } from './links.ts';
 import { openApiDocument } from './openapi.ts';
+import { listQuery } from './api-query.ts';
+
+export { listQuery } from './api-query.ts';
 import { strictQuery, validQuery } from './validate.ts';
 
 /** What the API needs to link to cards and pages (links.ts). */
 export type ApiLinks = Links;
-
-export const listQuery = z.strictObject({
-  speaker: z.string().min(1).optional(),
-  source: z.string().min(1).optional(),
-  q: z.string().min(1).max(200).optional(),
-  minScore: z.coerce.number().min(0).max(1).optional(),
-  minLength: z.coerce.number().int().min(0).max(1000).optional(),
-  maxLength: z.coerce.number().int().min(0).max(1000).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().regex(/^\d+$/, 'expected the nextCursor of a previous page').optional(),
-  /** Publishable quotes unless asked for `all` (candidates wait for an editor). */
-  tier: z.enum(['publishable', 'all']).default('publishable'),
-});
 
 /** A quote's page, its place in the source, and its card in every size (default theme and script). */
 function quoteUrls(links: ApiLinks, content: CardContent & { quote: Quote }) {

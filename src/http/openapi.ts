@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { randomQuery } from './api-public.ts';
-import { listQuery } from './api.ts';
+import { listQuery } from './api-query.ts';
 
 /*
  * The OpenAPI 3.1 description of the public API, generated from the same zod schemas the routes
