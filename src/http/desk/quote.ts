@@ -78,7 +78,7 @@ export function deskQuote(app: Desk, { library, links, store, draftKeys }: DeskO
       html`<div class="two">
       <div>
       <p class="said" data-quote="${quote.id}">${quote.text}</p>
-      <p class="meta">${quote.speaker} · <a href="${sourceHref(document.meta.slug, paragraph.id)}">${displaySourceTitle(document.meta)}</a> · ${w.paragraphAt(paragraph.id, paragraph.lines.join('–'))}
+      <p class="meta">${quote.speaker} · <a href="${sourceHref(document.meta.slug, paragraph.id)}">${displaySourceTitle(document.meta)}</a> · ${w.paragraphAt(paragraph.id, [...new Set(paragraph.lines)].join('–'))}
         · <a href="${quoteHref(quote.id)}">${w.openPage} ${quote.id}</a></p>
       <p class="meta">${w.tier}: <strong>${w.tiers[quote.tier] ?? quote.tier}</strong>${reasons.length ? html` · ${reasons.join('、')}` : ''} · ${w.score} ${quote.score.toFixed(2)} · ${w.status}: ${statusBadge(w, status)}</p>
       ${decideForm(w, session, { id: quote.id, text }, status)}
