@@ -20,7 +20,7 @@ export function deskHeader(c: Context, session: Session, room: Room = 'other'): 
   const link = (href: string, name: Room, label: string) =>
     html`<a href="${href}"${name === room ? html` aria-current="page"` : ''}>${label}</a>`;
   return html`<header class="desk"><a class="skip" href="#main">${w.skip}</a><span class="brand">语录 · ${w.desk}</span>
-  <nav aria-label="${w.desk}">${link('/editor', 'quotes', w.quotes)}${link('/editor/calendar', 'calendar', w.calendar)}${link('/editor/audit', 'audit', w.audit)}<a href="/">${w.today}</a></nav>
+  <nav aria-label="${w.desk}">${link('/editor', 'quotes', w.quotes)}${link('/editor/calendar', 'calendar', w.calendar)}${link('/editor/audit', 'audit', w.audit)}<a href="/daily">${w.today}</a></nav>
   <span class="who">${session.editor}</span>
   <form method="post" action="/editor/lang" class="inline"><input type="hidden" name="csrf" value="${session.csrf}"><input type="hidden" name="back" value="${back}"><button name="lang" value="${lang === 'en' ? 'zh' : 'en'}" class="link" lang="${lang === 'en' ? 'zh-Hans' : 'en'}">${w.switchTo}</button></form>
   <form method="post" action="/editor/logout" class="inline"><input type="hidden" name="csrf" value="${session.csrf}"><button class="link">${w.signOut}</button></form></header>`;
