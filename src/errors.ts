@@ -21,7 +21,11 @@ export type YuluErrorCode =
   | 'store_unavailable'
   | 'unauthorized'
   | 'invalid_signature'
-  | 'forbidden';
+  | 'forbidden'
+  | 'overloaded'
+  | 'rate_limited'
+  | 'payload_too_large'
+  | 'idempotency_mismatch';
 
 const defaultStatus: Record<YuluErrorCode, number> = {
   invalid_source_meta: 500,
@@ -43,20 +47,27 @@ const defaultStatus: Record<YuluErrorCode, number> = {
   unauthorized: 401,
   invalid_signature: 403,
   forbidden: 403,
+  overloaded: 503,
+  rate_limited: 429,
+  payload_too_large: 413,
+  idempotency_mismatch: 422,
 };
 
 export class YuluError extends Error {
   readonly code: YuluErrorCode;
   readonly status: number;
+  /** Seconds a client should wait before trying again (503 overloaded, 429 rate_limited). */
+  readonly retryAfter: number | undefined;
 
   constructor(
     code: YuluErrorCode,
     message: string,
-    options?: { status?: number; cause?: unknown },
+    options?: { status?: number; cause?: unknown; retryAfter?: number },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'YuluError';
     this.code = code;
     this.status = options?.status ?? defaultStatus[code];
+    this.retryAfter = options?.retryAfter;
   }
 }

@@ -16,6 +16,7 @@ import { dailyCommand, DAILY_USAGE } from './daily-command.ts';
 import { editorsCommand, EDITORS_USAGE } from './editors-command.ts';
 import { openNodeStore } from '../runtime/node/store.ts';
 import { createNodeCardEngine } from '../runtime/node/cards.ts';
+import { backupCommand, BACKUP_USAGE } from './backup-command.ts';
 import { cardOrigin, loopbackWarning } from './card-origin.ts';
 import { helpFor, wantsHelp } from './help.ts';
 
@@ -31,6 +32,9 @@ const USAGES: Partial<Record<string, string>> = {
   daily: DAILY_USAGE,
   render: RENDER_USAGE,
   editors: EDITORS_USAGE,
+  backup: BACKUP_USAGE.split('\n')[0],
+  export: BACKUP_USAGE.split('\n')[1],
+  import: BACKUP_USAGE.split('\n')[2],
 };
 
 const USAGE = `usage: yulu <command> [--help]
@@ -40,6 +44,7 @@ const USAGE = `usage: yulu <command> [--help]
   catalog check               fail if the committed artifacts differ from a rebuild
   editors add|list|revoke     named editors of the desk (tokens shown once, stored hashed)
   daily …                     the daily quote (${DAILY_USAGE.split('\n')[0]}); daily export renders days
+  ${BACKUP_USAGE.replaceAll('\n', '\n  ')}
   render …                    quote cards as PNG or SVG:
     ${RENDER_USAGE.replaceAll('\n', '\n    ')}
 Cards link to YULU_BASE_URL (default http://127.0.0.1:8787, loopback): set it to the public origin.`;
@@ -98,6 +103,10 @@ export function run(
         renderCommand(library, engine, rest, io),
       );
     }
+    case 'backup':
+    case 'export':
+    case 'import':
+      return backupCommand(command, rest, out);
     case 'quotes': {
       const { catalog, corpus, aliases } = loadArtifacts();
       quotesCommand(

@@ -58,23 +58,19 @@ export function parseSigningKeys(value: string | undefined): SigningKey[] {
 }
 
 /**
- * The signing keys a runtime uses: CARD_SIGNING_KEYS when set, otherwise one key derived from
- * EDITOR_TOKEN (so the desk works out of the box; changing the token revokes every link).
+ * The signing keys a runtime uses: CARD_SIGNING_KEYS, a secret of its own. Never derived from
+ * EDITOR_TOKEN: a shared draft link would otherwise be an offline oracle for the token (issue 15).
+ * The Node runtime keeps a generated key in its store when none is configured
+ * (src/runtime/node/startup.ts); on the Worker drafts are off until the secret is set.
  */
-export function signingKeys(
-  configured: string | undefined,
-  editorToken: string | undefined,
-): SigningKey[] {
-  let keys: SigningKey[];
+export function signingKeys(configured: string | undefined): SigningKey[] {
   try {
-    keys = parseSigningKeys(configured);
+    return parseSigningKeys(configured);
   } catch (error) {
     // A malformed setting turns drafts off (and says so) instead of taking the service down.
     console.error(`draft cards are off: ${(error as Error).message}`);
     return [];
   }
-  if (keys.length || !editorToken) return keys;
-  return [{ id: 'desk', secret: `draft-card:${editorToken}` }];
 }
 
 async function hmacKey(secret: string) {

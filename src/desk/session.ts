@@ -1,10 +1,10 @@
 /**
  * Editor sessions, runtime-free (Web Crypto in Node and workerd). Signing in compares the
  * submitted token with EDITOR_TOKEN in constant time (HMAC both, compare with
- * `crypto.subtle.verify`); the session is a signed cookie value `payload.signature` carrying an
- * expiry and the CSRF token every write must echo.
+ * `crypto.subtle.verify`); the session lives on the server (the editorial store's `sessions`
+ * table), the cookie carries only its random ID, and every write must echo its CSRF token.
  */
-import { base64url, fromBase64url } from '../text/base64url.ts';
+import { base64url } from '../text/base64url.ts';
 
 export interface Session {
   editor: string;
@@ -35,48 +35,69 @@ export async function tokenMatches(submitted: string, configured: string): Promi
   return crypto.subtle.verify('HMAC', k, expected, encoder.encode(submitted));
 }
 
-export async function signSession(session: Session, secret: string): Promise<string> {
-  const payload = base64url(encoder.encode(JSON.stringify(session)));
-  const signature = new Uint8Array(
-    await crypto.subtle.sign('HMAC', await key(secret), encoder.encode(payload)),
-  );
-  return `${payload}.${base64url(signature)}`;
+/**
+ * Server-side sessions (issue 15). The cookie carries a random 256-bit ID; the store keeps only
+ * its SHA-256 with the editor's name, the CSRF token and the expiry, so a session can be revoked
+ * (signing out ends it everywhere at once; all of an editor's sessions can be ended together).
+ */
+export interface ServerSession {
+  /** The random ID the cookie carries (never stored). */
+  id: string;
+  idHash: string;
+  editor: string;
+  csrf: string;
+  expires: number;
 }
 
-/** The session in a cookie value, or null when it is missing, forged, malformed or expired. */
-export async function readSession(
-  value: string | undefined,
-  secret: string,
-  now = Date.now(),
-): Promise<Session | null> {
-  if (!value || !secret) return null;
-  const [payload, signature, extra] = value.split('.');
-  if (!payload || !signature || extra !== undefined) return null;
-  const signatureBytes = fromBase64url(signature);
-  if (!signatureBytes) return null;
-  const valid = await crypto.subtle.verify(
-    'HMAC',
-    await key(secret),
-    signatureBytes,
-    encoder.encode(payload),
-  );
-  if (!valid) return null;
-  try {
-    const session = JSON.parse(
-      new TextDecoder().decode(fromBase64url(payload) ?? new Uint8Array()),
-    ) as Session;
-    return typeof session.expires === 'number' &&
-      session.expires > now &&
-      typeof session.csrf === 'string'
-      ? session
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-export function newSession(editor: string, now = Date.now()): Session {
-  const random = new Uint8Array(18);
+function randomToken(bytes: number): string {
+  const random = new Uint8Array(bytes);
   crypto.getRandomValues(random);
-  return { editor, csrf: base64url(random), expires: now + SESSION_SECONDS * 1000 };
+  return base64url(random);
+}
+
+/** SHA-256 of a cookie's session ID, as the store keys it; null for a value that is no ID. */
+export async function sessionIdHash(id: string | undefined): Promise<string | null> {
+  if (!id || !/^[A-Za-z0-9_-]{43}$/.test(id)) return null;
+  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(id))));
+}
+
+export async function newServerSession(editor: string, now = Date.now()): Promise<ServerSession> {
+  const id = randomToken(32);
+  return {
+    id,
+    idHash: (await sessionIdHash(id)) as string,
+    editor,
+    csrf: randomToken(18),
+    expires: now + SESSION_SECONDS * 1000,
+  };
+}
+
+/**
+ * The session cookie for a public origin: on https it is `__Host-yulu_editor` — Secure, Path=/,
+ * no Domain, so no other host or plain-http page can set or read it — otherwise `yulu_editor`.
+ */
+export function sessionCookie(publicOrigin: string): {
+  name: string;
+  options: {
+    httpOnly: true;
+    sameSite: 'Strict';
+    secure: boolean;
+    path: '/';
+    maxAge: number;
+  };
+} {
+  const secure = publicOrigin.startsWith('https:');
+  return {
+    name: secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE,
+    options: { httpOnly: true, sameSite: 'Strict', secure, path: '/', maxAge: SESSION_SECONDS },
+  };
+}
+
+/** The origin (scheme://host[:port]) of a configured public base URL. */
+export function publicOrigin(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).origin;
+  } catch {
+    return baseUrl.replace(/\/+$/, '');
+  }
 }

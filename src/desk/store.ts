@@ -1,6 +1,9 @@
 import { YuluError } from '../errors.ts';
 import { EditorDirectory } from './editors.ts';
 import { sql, type SqlDriver, type SqlStatement, type SqlValue } from './sql.ts';
+import { FALLBACK_ACTOR, todayInShanghai } from './daily.ts';
+import { base64url } from '../text/base64url.ts';
+import { assertCardText } from './card-text.ts';
 
 export const STATUSES = ['candidate', 'approved', 'rejected'] as const;
 export type QuoteStatus = (typeof STATUSES)[number];
@@ -61,6 +64,15 @@ export interface AuditFilter {
   limit?: number | undefined;
 }
 
+/** A server-side session: the hash of the cookie's random ID, whose it is, its CSRF token. */
+export interface StoredSession {
+  idHash: string;
+  editor: string;
+  csrf: string;
+  /** Expiry, ms since the epoch. */
+  expires: number;
+}
+
 /** Who is writing, what version they read (0: the record does not exist yet) and a retry key. */
 export interface WriteContext {
   actor: string;
@@ -109,6 +121,7 @@ export class EditorialStore {
       throw new YuluError('invalid_argument', `status must be one of ${STATUSES.join(', ')}`);
     return this.write<StatusRecord>({
       context,
+      request: change,
       entity: `quote:${quoteId}`,
       action: 'set-status',
       current: () => this.status(quoteId),
@@ -155,10 +168,23 @@ export class EditorialStore {
 
   /** Schedules `quoteId` on `day`; two editors scheduling one day at once: one wins, one gets 409. */
   async setSchedule(day: string, quoteId: string, context: WriteContext): Promise<ScheduleRecord> {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
-      throw new YuluError('invalid_argument', `day must be a date like 2026-11-23, got "${day}"`);
+    if (!isCalendarDay(day))
+      throw new YuluError(
+        'invalid_argument',
+        `day must be a real calendar date like 2026-11-23, got "${day.slice(0, 40)}"`,
+      );
+    // A day that has gone out (before today in Asia/Shanghai) keeps what was served; only the
+    // daily fallback records that pick, the first time the day is served. Today stays editable:
+    // an editor may still correct the quote that is going out.
+    const today = todayInShanghai(this.now());
+    if (context.actor !== FALLBACK_ACTOR && day < today)
+      throw new YuluError(
+        'invalid_argument',
+        `${day} has gone out (today is ${today} in Asia/Shanghai) and is fixed; schedule today or a later day`,
+      );
     return this.write<ScheduleRecord>({
       context,
+      request: { quoteId },
       entity: `day:${day}`,
       action: 'schedule',
       current: () => this.scheduled(day),
@@ -211,8 +237,11 @@ export class EditorialStore {
     if (!change.reason.trim()) throw new YuluError('invalid_argument', 'an erratum needs a reason');
     if (!change.corrected.trim())
       throw new YuluError('invalid_argument', 'an erratum needs the corrected text');
+    assertCardText(change.corrected, 'the corrected text');
+    assertCardText(change.reason, 'the reason');
     return this.write<ErratumRecord>({
       context,
+      request: change,
       entity: `erratum:${quoteId}`,
       action: 'set-erratum',
       current: () => this.erratum(quoteId),
@@ -300,6 +329,93 @@ export class EditorialStore {
     return inserted?.changes === 1 ? record : ((await this.trim(trim.quoteId)) ?? record);
   }
 
+  /**
+   * Stores a new session under the SHA-256 of its cookie ID (see desk/session.ts) and prunes
+   * expired and revoked ones, so the table holds live sessions only.
+   */
+  async createSession(session: StoredSession): Promise<void> {
+    const at = this.now();
+    await this.guard(() =>
+      this.db.batch([
+        sql('DELETE FROM sessions WHERE expires_at <= ? OR revoked_at IS NOT NULL', at.getTime()),
+        sql(
+          'INSERT INTO sessions (id_hash, editor, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+          session.idHash,
+          session.editor,
+          session.csrf,
+          at.toISOString(),
+          session.expires,
+        ),
+      ]),
+    );
+  }
+
+  /** The live session with this ID hash: not expired, not revoked; otherwise null. */
+  async session(idHash: string): Promise<StoredSession | null> {
+    const [row] = await this.read(() =>
+      this.db.all(
+        'SELECT id_hash, editor, csrf, expires_at FROM sessions WHERE id_hash = ? AND revoked_at IS NULL AND expires_at > ?',
+        [idHash, this.now().getTime()],
+      ),
+    );
+    return row
+      ? {
+          idHash: String(row.id_hash),
+          editor: String(row.editor),
+          csrf: String(row.csrf),
+          expires: Number(row.expires_at),
+        }
+      : null;
+  }
+
+  /** Ends one session (signing out): its cookie stops working on every device at once. */
+  async revokeSession(idHash: string): Promise<void> {
+    await this.guard(() =>
+      this.db.batch([
+        sql(
+          'UPDATE sessions SET revoked_at = ? WHERE id_hash = ? AND revoked_at IS NULL',
+          this.now().toISOString(),
+          idHash,
+        ),
+      ]),
+    );
+  }
+
+  /** Ends every session of an editor (a lost laptop, an editor removed); returns how many. */
+  async revokeEditorSessions(editor: string): Promise<number> {
+    const [result] = await this.guard(() =>
+      this.db.batch([
+        sql(
+          'UPDATE sessions SET revoked_at = ? WHERE editor = ? AND revoked_at IS NULL',
+          this.now().toISOString(),
+          editor,
+        ),
+      ]),
+    );
+    return result?.changes ?? 0;
+  }
+
+  /**
+   * A secret the service keeps for itself: made by `make` the first time it is asked for and the
+   * same ever after, also when two processes ask at once (the first insert wins).
+   */
+  async keptSecret(name: string, make: () => string): Promise<string> {
+    const [, [row] = []] = await this.guard(async () => {
+      const results = await this.db.batch([
+        sql(
+          'INSERT INTO secrets (name, value, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING',
+          name,
+          make(),
+          this.now().toISOString(),
+        ),
+        sql('SELECT value FROM secrets WHERE name = ?', name),
+      ]);
+      return results.map((r) => r.rows);
+    });
+    if (!row) throw new YuluError('store_unavailable', `the secret "${name}" could not be kept`);
+    return String(row.value);
+  }
+
   async audit(limit = 100): Promise<AuditEntry[]> {
     const rows = await this.read(() =>
       this.db.all('SELECT * FROM audit ORDER BY seq DESC LIMIT ?', [limit]),
@@ -358,6 +474,8 @@ export class EditorialStore {
   /** The shared shape of every versioned write. */
   private async write<T extends { version: number }>(plan: {
     context: WriteContext;
+    /** What was asked for: with the action, record and version, the key's fingerprint. */
+    request: unknown;
     entity: string;
     action: string;
     current: () => Promise<T | null>;
@@ -373,7 +491,10 @@ export class EditorialStore {
         'expectedVersion must be a whole number ≥ 0 (0 for a new record)',
       );
 
-    const replay = await this.replayed<T>(context.idempotencyKey);
+    const fingerprint = context.idempotencyKey
+      ? await requestFingerprint(plan.action, plan.entity, context.expectedVersion, plan.request)
+      : null;
+    const replay = await this.replayed<T>(context.idempotencyKey, fingerprint);
     if (replay) return replay;
 
     const before = await plan.current();
@@ -398,16 +519,17 @@ export class EditorialStore {
     if (context.idempotencyKey)
       statements.push(
         sql(
-          'INSERT INTO idempotency (key, result, at) SELECT ?, ?, ? WHERE changes() = 1',
+          'INSERT INTO idempotency (key, result, at, request_hash) SELECT ?, ?, ?, ? WHERE changes() = 1',
           context.idempotencyKey,
           JSON.stringify(after),
           at,
+          fingerprint,
         ),
       );
     const results = await this.guard(() => this.db.batch(statements));
     if (results[0]?.changes !== 1) {
       // Someone else wrote first. A concurrent retry of this very write is not a conflict.
-      const replayNow = await this.replayed<T>(context.idempotencyKey);
+      const replayNow = await this.replayed<T>(context.idempotencyKey, fingerprint);
       if (replayNow) return replayNow;
       const now = await plan.current();
       throw conflict(
@@ -419,12 +541,26 @@ export class EditorialStore {
     return after;
   }
 
-  private async replayed<T>(key: string | undefined): Promise<T | null> {
+  /**
+   * The first result of a write made with `key`, or null. A key already used for other content
+   * (another record, action, version or value: an editor went Back, changed the form and sent
+   * it again) is a 422 `idempotency_mismatch`, never a silent "done" that applied nothing.
+   */
+  private async replayed<T>(
+    key: string | undefined,
+    fingerprint: string | null,
+  ): Promise<T | null> {
     if (!key) return null;
     const [row] = await this.read(() =>
-      this.db.all('SELECT result FROM idempotency WHERE key = ?', [key]),
+      this.db.all('SELECT result, request_hash FROM idempotency WHERE key = ?', [key]),
     );
-    return row ? (JSON.parse(String(row.result)) as T) : null;
+    if (!row) return null;
+    if (row.request_hash !== null && fingerprint !== null && row.request_hash !== fingerprint)
+      throw new YuluError(
+        'idempotency_mismatch',
+        'this form was already submitted with different content, so your change was not applied; reload the page and submit it again',
+      );
+    return JSON.parse(String(row.result)) as T;
   }
 
   private read<T>(query: () => Promise<T>): Promise<T> {
@@ -519,4 +655,23 @@ function toAuditEntry(r: Record<string, SqlValue>): AuditEntry {
     before: r.before === null ? null : (JSON.parse(String(r.before)) as unknown),
     after: r.after === null ? null : (JSON.parse(String(r.after)) as unknown),
   };
+}
+
+/** A real calendar date in YYYY-MM-DD (2026-02-31 is not one). */
+export function isCalendarDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}
+
+/** SHA-256 of what a write asked for: action, record, version read and the values sent. */
+export async function requestFingerprint(
+  action: string,
+  entity: string,
+  expectedVersion: number,
+  request: unknown,
+): Promise<string> {
+  const text = JSON.stringify([action, entity, expectedVersion, request]);
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return base64url(new Uint8Array(digest));
 }

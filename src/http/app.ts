@@ -14,13 +14,28 @@ import { draftRoutes } from './drafts.ts';
 import type { SigningKey } from '../desk/draft.ts';
 import type { EditorialStore } from '../desk/store.ts';
 import { errorResponse } from './errors.ts';
+import { inputLimits } from './limits.ts';
+import { weakTokenReason } from '../desk/token-strength.ts';
+import { RenderGate, type RateLimiter } from '../card/admission.ts';
+import { inProcessRenderer, type CardRenderer } from '../card/card-renderer.ts';
+import type { Context } from 'hono';
 import { retiredIds } from './retired.ts';
 
 export interface AppOptions {
   library: QuoteLibrary;
   /** The card renderer of this runtime (or how to get it: the Worker loads fonts on first use);
    * without it the app serves the API only. */
-  cards?: { engine: CardEngine | (() => Promise<CardEngine>); cache?: CardCache };
+  cards?: {
+    engine: CardEngine | (() => Promise<CardEngine>);
+    cache?: CardCache;
+    /** Where uncached cards are drawn (Node: a worker-thread pool); default: in this thread,
+     * two at a time, eight waiting, then 503 (see card/admission.ts). */
+    render?: CardRenderer;
+    /** Per-client budget of uncached renders (429 beyond it); none: unlimited. */
+    limiter?: RateLimiter;
+  };
+  /** Who is asking, for per-client limits: the runtime knows (socket address, CF-Connecting-IP). */
+  clientKey?: (c: Context) => string;
   /** Public origin and render version, for the links the API and pages give out. */
   links?: Links;
   /** The editorial store (SQLite on Node, D1 on the Worker), opened on first use. */
@@ -84,7 +99,11 @@ export function createApp({
   editorToken,
   draftKeys = [],
   now = () => Date.now(),
+  clientKey = () => 'anonymous',
 }: AppOptions) {
+  // A desk behind a guessable token is no desk: runtimes check at start-up, this is the backstop.
+  const weak = editorToken ? weakTokenReason(editorToken) : null;
+  if (weak) throw new YuluError('invalid_argument', weak);
   const app = new Hono();
   // Every response, errors included: no MIME sniffing, no referrer leaks across origins.
   app.use(async (c, next) => {
@@ -93,6 +112,7 @@ export function createApp({
     if (!c.res.headers.has('Referrer-Policy'))
       c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
+  app.use(inputLimits()); // bodies and query values bounded before any route reads them
   app.use(retiredIds(library)); // retired quote IDs: 301 to the successor or 410 (quotes/aliases.json)
   app.route('/', healthRoutes(library, cards, store));
   // Before /api, whose catch-all answers unknown API routes.
@@ -109,6 +129,7 @@ export function createApp({
         token: editorToken,
         draftKeys,
         now,
+        clientKey,
         ...(engineOf
           ? { uncovered: async (text: string) => (await engineOf()).uncovered(text) }
           : {}),
@@ -120,8 +141,13 @@ export function createApp({
     ? async (id: string) => resolveEdited(id, library, await store())
     : undefined;
   if (cards && engineOf) {
-    app.route('/', draftRoutes(library, engineOf, draftKeys, now));
-    app.route('/cards', cardRoutes(cards.engine, cards.cache, resolve));
+    const admission = {
+      render: cards.render ?? inProcessRenderer(engineOf, library, new RenderGate(2, 8, 12)),
+      limiter: cards.limiter,
+      client: clientKey,
+    };
+    app.route('/', draftRoutes(library, engineOf, draftKeys, now, admission));
+    app.route('/cards', cardRoutes(cards.engine, cards.cache, resolve, admission));
     const errata = store
       ? async () => new Map((await (await store()).errata()).map((e) => [e.quoteId, e]))
       : undefined;

@@ -6,6 +6,20 @@ import { CARD_FILE, CARD_QUERY, cardRequest, cardSpec, type CardRequest } from '
 import { YuluError } from '../errors.ts';
 import { strictQuery } from './validate.ts';
 import type { ResolvedQuote } from '../quotes/library.ts';
+import { admitClient, type RateLimiter } from '../card/admission.ts';
+import { renderCost, renderJob, type CardRenderer } from '../card/card-renderer.ts';
+
+/** How uncached renders are drawn and admitted (see card/admission.ts). */
+export interface CardAdmission {
+  render: CardRenderer;
+  /** Per-client budget of uncached renders; none: unlimited (tests, local tools). */
+  limiter?: RateLimiter | undefined;
+  /** Who is asking (the socket's address on Node, CF-Connecting-IP on the Worker). */
+  client: (c: Context) => string;
+}
+
+/** SVG cards are documents a browser may open directly: nothing in them may run or load. */
+export const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
 
 /** Unversioned card URLs may change when the design does: cache briefly, then revalidate. */
 const SHORT_CACHE = 'public, max-age=300, must-revalidate';
@@ -20,10 +34,12 @@ export function parseCardQuery(c: Context): { request: CardRequest; v: string | 
 /** GET /cards/{id}.png and /cards/{id}.svg: cached, de-duplicated, with strong ETags. */
 export function cardRoutes(
   source: CardEngine | (() => Promise<CardEngine>),
-  cache: CardCache = new CardCache(),
+  cache: CardCache | undefined,
   /** Resolves IDs through editors' trims and errata; without it, the catalog alone. */
-  resolve?: (id: string) => Promise<ResolvedQuote>,
+  resolve: ((id: string) => Promise<ResolvedQuote>) | undefined,
+  admission: CardAdmission,
 ) {
+  const cards = cache ?? new CardCache();
   return new Hono().get('/:file', async (c) => {
     const engine = typeof source === 'function' ? await source() : source;
     const match = CARD_FILE.exec(c.req.param('file'));
@@ -47,17 +63,16 @@ export function cardRoutes(
 
     // The ETag covers the text and flags (an erratum changes them): it is part of the key.
     const key = `${engine.version}/${id}.${format}?${engine.canonicalQuery(spec)}#${etag}`;
-    const card = await cache.get(key, async () =>
-      format === 'png'
-        ? { body: (await engine.png(id, spec, resolved)).png, contentType: 'image/png' }
-        : {
-            body: new TextEncoder().encode((await engine.svg(id, spec, resolved)).svg),
-            contentType: 'image/svg+xml; charset=utf-8',
-          },
-    );
+    // Only a miss renders, and only a render is admitted: cached cards are always served.
+    const card = await cards.get(key, async () => {
+      const job = renderJob(id, spec, format, resolved);
+      await admitClient(admission.limiter, admission.client(c), renderCost(job));
+      return admission.render(job);
+    });
     return c.body(card.body as Uint8Array<ArrayBuffer>, 200, {
       ...headers,
       'Content-Type': card.contentType,
+      ...(format === 'svg' ? { 'Content-Security-Policy': SVG_CSP } : {}),
     });
   });
 }

@@ -5,6 +5,11 @@ import { DRAFT_PARAMETERS, verifyDraft, type SigningKey } from '../desk/draft.ts
 import { YuluError } from '../errors.ts';
 import type { QuoteLibrary } from '../quotes/library.ts';
 import { strictQuery } from './validate.ts';
+import { assertCardText } from '../desk/card-text.ts';
+import { CardCache } from '../card/card-cache.ts';
+import { admitClient } from '../card/admission.ts';
+import { renderCost, type RenderJob } from '../card/card-renderer.ts';
+import { SVG_CSP, type CardAdmission } from './cards.ts';
 
 /** Errata are at most this long; a draft is a proposed erratum. */
 export const DRAFT_TEXT_MAX = 300;
@@ -20,6 +25,9 @@ export function draftRoutes(
   engine: () => Promise<CardEngine>,
   keys: readonly SigningKey[],
   now: () => number = () => Date.now(),
+  admission: CardAdmission,
+  /** Drafts drawn recently, by signed URL: one draw per link however often it is opened. */
+  drawn: CardCache = new CardCache(4 * 1024 * 1024),
 ) {
   return new Hono().get('/cards/draft/:file', async (c) => {
     const match = CARD_FILE.exec(c.req.param('file'));
@@ -36,6 +44,7 @@ export function draftRoutes(
     const base = library.resolve(id);
     if (!base.quote.flags.includes('machine-transcript'))
       throw new YuluError('invalid_argument', 'drafts are for machine-transcript quotes only');
+    assertCardText(draft.text, "a draft's text");
     if ([...draft.text].length > DRAFT_TEXT_MAX || !draft.text.trim())
       throw new YuluError(
         'invalid_argument',
@@ -44,18 +53,22 @@ export function draftRoutes(
     const spec = cardSpec(cardRequest(draft));
     const flags = [...base.quote.flags.filter((f) => f !== 'edited'), 'draft' as const];
     const resolved = { ...base, quote: { ...base.quote, text: draft.text, flags } };
-    const cards = await engine();
     const headers = {
       'Cache-Control': 'private, no-store',
       'X-Robots-Tag': 'noindex',
       'Cross-Origin-Resource-Policy': 'same-origin',
+      ...(format === 'svg' ? { 'Content-Security-Policy': SVG_CSP } : {}),
     };
-    if (format === 'svg')
-      return c.body((await cards.svg(id, spec, resolved)).svg, 200, {
-        ...headers,
-        'Content-Type': 'image/svg+xml; charset=utf-8',
-      });
-    const { png } = await cards.png(id, spec, resolved);
-    return c.body(png as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Type': 'image/png' });
+    const job: RenderJob = { id, spec, format, quote: resolved.quote };
+    // The signature covers every parameter and the expiry: the signed URL names one drawing.
+    const key = `${(await engine()).version}/${id}.${format}?${query.sig ?? ''}`;
+    const card = await drawn.get(key, async () => {
+      await admitClient(admission.limiter, admission.client(c), renderCost(job));
+      return admission.render(job);
+    });
+    return c.body(card.body as Uint8Array<ArrayBuffer>, 200, {
+      ...headers,
+      'Content-Type': card.contentType,
+    });
   });
 }

@@ -8,6 +8,8 @@ export interface ErrorReply {
   code: string;
   message: string;
   status: ContentfulStatusCode;
+  /** Seconds to wait before trying again (503 overloaded, 429 rate_limited): Retry-After. */
+  retryAfter?: number;
 }
 
 /**
@@ -17,7 +19,12 @@ export interface ErrorReply {
  */
 export function errorReply(error: unknown): ErrorReply {
   if (error instanceof YuluError)
-    return { code: error.code, message: error.message, status: httpStatus(error.status) };
+    return {
+      code: error.code,
+      message: error.message,
+      status: httpStatus(error.status),
+      ...(error.retryAfter !== undefined ? { retryAfter: Math.ceil(error.retryAfter) } : {}),
+    };
   if (error instanceof HTTPException)
     return {
       code: 'http_error',
@@ -38,6 +45,7 @@ function httpStatus(status: number): ContentfulStatusCode {
 
 /** An error as JSON: `{ error: { code, message } }` with the error's status. */
 export function errorResponse(c: Context, error: unknown): Response {
-  const { code, message, status } = errorReply(error);
+  const { code, message, status, retryAfter } = errorReply(error);
+  if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
   return c.json({ error: { code, message } }, status);
 }

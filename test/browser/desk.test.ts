@@ -41,18 +41,23 @@ beforeAll(async () => {
   await applyMigrations(db, readMigrations());
   store = new EditorialStore(db);
   for (const name of ['安娜', '包博']) tokens[name] = (await store.editors().add(name)).token;
-  const engine = await createNodeCardEngine(library, 'http://127.0.0.1');
-  const app = createApp({
+  // Listen first: the desk checks writes' Origin against its public origin, port included.
+  const late: { app?: ReturnType<typeof createApp> } = {};
+  await new Promise<void>((resolve) => {
+    server = serve(
+      { fetch: (request) => late.app!.fetch(request), port: 0, hostname: '127.0.0.1' },
+      () => resolve(),
+    );
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const engine = await createNodeCardEngine(library, base);
+  late.app = createApp({
     library,
     cards: { engine },
-    links: { baseUrl: 'http://127.0.0.1', renderVersion: engine.version },
+    links: { baseUrl: base, renderVersion: engine.version },
     store: async () => store,
     editorToken: TOKEN,
   });
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does)`);
   browser = await chromium.launch({

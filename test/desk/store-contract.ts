@@ -113,15 +113,15 @@ export function storeContract(
     it('schedules a day once when two editors race for it', async () => {
       const store = await migrated();
       const results = await Promise.allSettled([
-        store.setSchedule('2026-12-01', 'qa', { actor: 'ann', expectedVersion: 0 }),
-        store.setSchedule('2026-12-01', 'qb', { actor: 'bob', expectedVersion: 0 }),
+        store.setSchedule('2099-12-01', 'qa', { actor: 'ann', expectedVersion: 0 }),
+        store.setSchedule('2099-12-01', 'qb', { actor: 'bob', expectedVersion: 0 }),
       ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const loser = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
       expect(codeOf(loser.reason)).toBe('version_conflict');
-      const day = await store.scheduled('2026-12-01');
+      const day = await store.scheduled('2099-12-01');
       expect(['qa', 'qb']).toContain(day?.quoteId);
-      expect(await store.schedule('2026-11-01', '2026-12-31')).toHaveLength(1);
+      expect(await store.schedule('2099-11-01', '2099-12-31')).toHaveLength(1);
       await expect(
         store.setSchedule('2026-13-45', 'qa', { actor: 'ann', expectedVersion: 0 }),
       ).rejects.toMatchObject({ code: 'invalid_argument' });
@@ -158,6 +158,86 @@ export function storeContract(
       await store.editors().revoke('安娜');
       await expect(store.editors().signIn(token)).resolves.toBeNull();
       await expect(store.editors().active('安娜')).resolves.toBe(false);
+    });
+
+    it('binds an idempotency key to its request: other content under a used key is a 422 and applies nothing', async () => {
+      const store = await migrated();
+      const ann = { actor: 'ann', expectedVersion: 0, idempotencyKey: 'form:k1' };
+      const first = await store.setStatus('q7', { status: 'approved', note: 'good' }, ann);
+      // The same form sent again (a double click, a retry): the first result, nothing applied twice.
+      expect(await store.setStatus('q7', { status: 'approved', note: 'good' }, ann)).toEqual(first);
+      // Back, change the note, send again with the same key: refused, saying so.
+      for (const attempt of [
+        () => store.setStatus('q7', { status: 'approved', note: 'changed' }, ann),
+        () => store.setStatus('q8', { status: 'approved', note: 'good' }, ann),
+        () => store.setErratum('q7', { corrected: '文字', reason: 'r' }, ann),
+        () => store.setSchedule('2099-12-02', 'q7', ann),
+      ]) {
+        const error = await attempt().catch((e: unknown) => e);
+        expect(codeOf(error)).toBe('idempotency_mismatch');
+        expect((error as YuluError).status).toBe(422);
+        expect((error as YuluError).message).toMatch(/different content/);
+      }
+      expect((await store.status('q7'))?.note).toBe('good');
+      expect(await store.status('q8')).toBeNull();
+      expect(await store.audit()).toHaveLength(1);
+    });
+
+    it('schedules only real calendar days, and never rewrites a day that has gone out', async () => {
+      const store = await migrated();
+      for (const day of ['2099-02-31', '2099-02-29', '2099-1-01', '20991201', '2099-12-01T00:00'])
+        await expect(
+          store.setSchedule(day, 'qa', { actor: 'ann', expectedVersion: 0 }),
+        ).rejects.toMatchObject({ code: 'invalid_argument' });
+      await store.setSchedule('2096-02-29', 'qa', { actor: 'ann', expectedVersion: 0 });
+      const past = await store
+        .setSchedule('2020-01-01', 'qa', { actor: 'ann', expectedVersion: 0 })
+        .catch((e: unknown) => e);
+      expect(codeOf(past)).toBe('invalid_argument');
+      expect((past as YuluError).message).toMatch(/has gone out .* is fixed/);
+      // The daily fallback records what was served on a past day, once.
+      await store.setSchedule('2020-01-01', 'qa', { actor: 'daily-fallback', expectedVersion: 0 });
+      await expect(
+        store.setSchedule('2020-01-01', 'qb', { actor: 'ann', expectedVersion: 1 }),
+      ).rejects.toMatchObject({ code: 'invalid_argument' });
+      expect((await store.scheduled('2020-01-01'))?.quoteId).toBe('qa');
+    });
+
+    it('keeps server-side sessions that sign-out revokes, per session and per editor', async () => {
+      const store = await migrated();
+      const far = Date.now() + 3_600_000;
+      const mk = (idHash: string, editor: string) => ({
+        idHash,
+        editor,
+        csrf: `c-${idHash}`,
+        expires: far,
+      });
+      await store.createSession(mk('h1', 'ann'));
+      await store.createSession(mk('h2', 'ann'));
+      await store.createSession(mk('h3', 'bob'));
+      expect(await store.session('h1')).toEqual(mk('h1', 'ann'));
+      await store.revokeSession('h1');
+      expect(await store.session('h1')).toBeNull();
+      expect(await store.session('h2')).not.toBeNull();
+      expect(await store.revokeEditorSessions('ann')).toBe(1);
+      expect(await store.session('h2')).toBeNull();
+      expect(await store.session('h3')).not.toBeNull();
+      await store.createSession({ ...mk('old', 'bob'), expires: Date.now() - 1 });
+      expect(await store.session('old')).toBeNull();
+      expect(await store.session('nope')).toBeNull();
+    });
+
+    it('makes a kept secret once and returns the same one after, also when asked at once', async () => {
+      const store = await migrated();
+      let made = 0;
+      const make = () => `secret-${++made}`;
+      const [a, b] = await Promise.all([
+        store.keptSecret('draft-signing-key', make),
+        store.keptSecret('draft-signing-key', make),
+      ]);
+      expect(a).toBe(b);
+      expect(await store.keptSecret('draft-signing-key', make)).toBe(a);
+      expect(await store.keptSecret('other', make)).not.toBe(a);
     });
 
     it('keeps an append-only audit log with before and after', async () => {
@@ -208,10 +288,10 @@ export function storeContract(
         idempotencyKey,
       });
       await store.setStatus('q1', { status: 'approved', note: 'kept' }, ann(0));
-      await store.setSchedule('2026-12-01', 'q1', ann(0));
+      await store.setSchedule('2099-12-01', 'q1', ann(0));
       const saved = {
         status: await store.status('q1'),
-        day: await store.scheduled('2026-12-01'),
+        day: await store.scheduled('2099-12-01'),
         audit: await store.audit(),
       };
 
@@ -229,7 +309,7 @@ export function storeContract(
             () =>
               store.setStatus('q1', { status: 'rejected', note: 'lost?' }, ann(1, `${table}-b`)),
           ],
-          ['schedule', () => store.setSchedule('2026-12-01', 'q9', ann(1, `${table}-c`))],
+          ['schedule', () => store.setSchedule('2099-12-01', 'q9', ann(1, `${table}-c`))],
           [
             'erratum',
             () => store.setErratum('q3', { corrected: '改', reason: 'r' }, ann(0, `${table}-d`)),
@@ -260,7 +340,7 @@ export function storeContract(
 
         expect(await store.status('q1'), table).toEqual(saved.status);
         expect(await store.status('q2'), table).toBeNull();
-        expect(await store.scheduled('2026-12-01'), table).toEqual(saved.day);
+        expect(await store.scheduled('2099-12-01'), table).toEqual(saved.day);
         expect(await store.erratum('q3'), table).toBeNull();
         expect(await store.trim('t1'), table).toBeNull();
         expect(await store.audit(), table).toEqual(saved.audit);

@@ -19,7 +19,7 @@ import { memoryStore } from '../support/store.ts';
 const { catalog, corpus } = loadArtifacts();
 const library = new QuoteLibrary(catalog, corpus);
 const ORIGIN = 'https://desk.test';
-const TOKEN = 'desk-fuzz-token';
+const TOKEN = 'desk-fuzz-token-5b0e7d2c91a4';
 let app: ReturnType<typeof createApp>;
 let store: EditorialStore;
 let engine: Awaited<ReturnType<typeof createNodeCardEngine>>;
@@ -32,7 +32,8 @@ beforeAll(async () => {
   app = createApp({
     library,
     cards: { engine },
-    links: { baseUrl: 'https://yulu.example', renderVersion: engine.version },
+    // The desk's public origin: writes are checked against it (issue 15), not the request URL.
+    links: { baseUrl: ORIGIN, renderVersion: engine.version },
     store: async () => store,
     editorToken: TOKEN,
   });

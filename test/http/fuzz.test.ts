@@ -23,7 +23,7 @@ beforeAll(async () => {
     cards: { engine },
     links: { baseUrl: 'https://yulu.example', renderVersion: engine.version },
     store: async () => store,
-    editorToken: 'fuzz-editor-token',
+    editorToken: 'fuzz-editor-token-3e8a61c0f7d2',
     draftKeys: [{ id: 'k1', secret: 'fuzz-signing-key-0123456789' }],
   });
 });
@@ -137,7 +137,7 @@ const request = fc.record({
       fc.string({ maxLength: 50 }),
       fc.constant('{"broken": '),
       fc.constant('a=1&b=%ZZ'),
-      fc.constant('token=fuzz-editor-token'),
+      fc.constant('token=fuzz-editor-token-3e8a61c0f7d2'),
       fc.constant('status=approved&version=0&csrf=x'),
     ),
   ),

@@ -42,7 +42,7 @@ describe('/api/quotes validation messages', () => {
     );
     const unknown = await error('limit=5&colour=red');
     expect(unknown.message).toBe(
-      'unknown parameter(s) colour; allowed: speaker, source, q, minScore, minLength, maxLength, limit, cursor',
+      'unknown parameter(s) colour; allowed: speaker, source, q, minScore, minLength, maxLength, limit, cursor, tier',
     );
   });
 

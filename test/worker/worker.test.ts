@@ -19,6 +19,10 @@ function pngSize(bytes: Uint8Array): [number, number] {
 
 const testEnv = env as unknown as {
   DB: D1Database;
+  CARDS: R2Bucket & {
+    list(options: { prefix: string }): Promise<{ objects: { key: string }[] }>;
+    delete(key: string): Promise<void>;
+  };
   TEST_MIGRATIONS: { name: string; queries: string[] }[];
 };
 beforeAll(async () => {
@@ -88,6 +92,28 @@ describe('the Worker in workerd', () => {
       `/sources/${(catalog as { quotes: { source: string }[] }).quotes[3]!.source}?hl=${id}`,
     );
     expect(await source.text()).toContain(`id="q-${id}"`);
+  });
+
+  it('keeps rendered cards in R2 behind the Cache API and serves them from there', async () => {
+    const path = `/cards/${id}.png?size=square&theme=yulu&script=hk`;
+    const first = await get(path);
+    expect(first.status).toBe(200);
+    const bytes = new Uint8Array(await first.arrayBuffer());
+    const { objects } = await testEnv.CARDS.list({ prefix: 'cards/' });
+    const stored = objects.find(
+      (o) => o.key.includes(`${id}.png`) && o.key.includes('size=square'),
+    );
+    expect(stored).toBeDefined();
+    const object = await testEnv.CARDS.get(stored!.key);
+    expect(new Uint8Array(await object!.arrayBuffer())).toEqual(bytes);
+    expect(object!.httpMetadata?.contentType).toBe('image/png');
+    // The same card asked for again comes back byte for byte (from memory, Cache API or R2).
+    expect(new Uint8Array(await (await get(path)).arrayBuffer())).toEqual(bytes);
+  });
+
+  it('puts a CSP on SVG cards', async () => {
+    const svg = await get(`/cards/${id}.svg?theme=kai`);
+    expect(svg.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
   });
 
   it('returns the same JSON errors', async () => {

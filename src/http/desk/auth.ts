@@ -1,20 +1,12 @@
-import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { SHORTCUT_EDITOR } from '../../desk/editors.ts';
-import type { EditorialStore } from '../../desk/store.ts';
-import {
-  newSession,
-  readSession,
-  SESSION_COOKIE,
-  SESSION_SECONDS,
-  signSession,
-  tokenMatches,
-} from '../../desk/session.ts';
+import type { Context, MiddlewareHandler } from 'hono';
+import { setCookie } from 'hono/cookie';
+import type { Session } from '../../desk/session.ts';
 import { YuluError } from '../../errors.ts';
+import { deskSessions, noStore, SAFE_METHODS } from '../desk-session.ts';
 import { deskPage } from '../html/layout.ts';
 import { html, type Html } from '../html/markup.ts';
-import { readForm, sameOrigin } from './forms.ts';
-import type { Desk } from './routes.ts';
+import { readForm } from './forms.ts';
+import type { Desk, DeskOptions } from './routes.ts';
 import { deskLang, LANG_COOKIE, words } from './words.ts';
 
 function loginForm(c: Context, token: string | undefined, problem: string): Html {
@@ -31,63 +23,50 @@ const signInPage = (c: Context, token: string | undefined, problem: string, stat
   deskPage(c, words(c).signIn, loginForm(c, token, problem), status, { lang: deskLang(c) });
 
 /**
- * Who a submitted token signs in as: `editor` for EDITOR_TOKEN (the single-editor shortcut),
- * else the named editor whose token it is (src/desk/editors.ts), else nobody.
+ * Sign-in and sign-out, and the gate in front of everything else (desk-session.ts): sign-in under
+ * per-client backoff, a server-side session (sign-out revokes it everywhere), and for writes a
+ * request from the configured public origin carrying the session's CSRF token. GET, HEAD and
+ * OPTIONS are safe; every desk response is `no-store`. EDITOR_TOKEN signs in as `editor`; any
+ * other token as the named editor whose token it is (src/desk/editors.ts); a session of a named
+ * editor revoked since is no session.
  */
-async function editorFor(
-  submitted: string,
-  token: string,
-  store: (() => Promise<EditorialStore>) | undefined,
-): Promise<string | null> {
-  if (await tokenMatches(submitted, token)) return SHORTCUT_EDITOR;
-  if (!store || !submitted) return null;
-  return (await store()).editors().signIn(submitted);
-}
-
-/**
- * Sign-in and sign-out, and the gate in front of everything else: a signed session cookie, and
- * for writes a same-origin request carrying the session's CSRF token.
- */
-export function deskAuth(
-  app: Desk,
-  token: string | undefined,
-  store?: () => Promise<EditorialStore>,
-): void {
-  const secret = token ?? '';
+export function deskAuth(app: Desk, options: DeskOptions): void {
+  const { token } = options;
+  const sessions = deskSessions({
+    store: options.store,
+    baseUrl: options.links.baseUrl,
+    token,
+    clientKey: options.clientKey,
+  });
+  app.use('/editor', noStore);
+  app.use('/editor/*', noStore);
   app.get('/editor/login', (c) => signInPage(c, token, '', 200));
   app.post('/editor/login', async (c) => {
-    sameOrigin(c);
+    sessions.checkOrigin(c);
     const form = await readForm(c);
     const submitted = typeof form.token === 'string' ? form.token : '';
-    const editor = token ? await editorFor(submitted, token, store) : null;
-    if (!editor) return signInPage(c, token, words(c).badToken, 401);
+    if (!(await sessions.signIn(c, submitted))) return signInPage(c, token, words(c).badToken, 401);
     if (c.req.query('lang') === 'en')
-      setCookie(c, LANG_COOKIE, 'en', { path: '/editor', sameSite: 'Strict', httpOnly: true });
-    setCookie(c, SESSION_COOKIE, await signSession(newSession(editor), secret), {
-      httpOnly: true,
-      sameSite: 'Strict',
-      secure: new URL(c.req.url).protocol === 'https:',
-      path: '/editor',
-      maxAge: SESSION_SECONDS,
-    });
+      setCookie(c, LANG_COOKIE, 'en', {
+        path: '/editor',
+        sameSite: 'Strict',
+        httpOnly: true,
+        secure: sessions.secure,
+      });
     return c.redirect('/editor', 303);
   });
 
-  // Everything else needs a session; writes also need the session's CSRF token.
-  // A session of a named editor who has since been revoked is no session.
-  const current = async (c: Context) => {
-    const session = await readSession(getCookie(c, SESSION_COOKIE), secret);
-    if (!session || session.editor === SHORTCUT_EDITOR || !store) return session;
-    return (await (await store()).editors().active(session.editor)) ? session : null;
-  };
-  app.use('/editor/*', async (c, next) => {
-    const session = await current(c);
+  // Everything else needs a live session; writes also need the public origin and the CSRF token.
+  const gate: MiddlewareHandler<{ Variables: { session: Session } }> = async (c, next) => {
+    if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: 'GET, HEAD, POST, OPTIONS' });
+    const session = await sessions.read(c);
+    const safe = SAFE_METHODS.has(c.req.method);
     if (!session) {
-      if (c.req.method === 'GET') return signInPage(c, token, '', 401);
+      if (safe) return signInPage(c, token, '', 401);
       throw new YuluError('unauthorized', 'sign in at /editor/login first', { status: 401 });
     }
-    if (c.req.method !== 'GET') {
-      sameOrigin(c);
+    if (!safe) {
+      sessions.checkOrigin(c);
       const form = await readForm(c);
       if (form.csrf !== session.csrf)
         throw new YuluError(
@@ -98,16 +77,12 @@ export function deskAuth(
     }
     c.set('session', session);
     await next();
-  });
-  app.use('/editor', async (c, next) => {
-    const session = await current(c);
-    if (!session) return signInPage(c, token, '', 401);
-    c.set('session', session);
-    await next();
-  });
+  };
+  app.use('/editor/*', gate);
+  app.use('/editor', gate);
 
-  app.post('/editor/logout', (c) => {
-    deleteCookie(c, SESSION_COOKIE, { path: '/editor' });
+  app.post('/editor/logout', async (c) => {
+    await sessions.signOut(c);
     return c.redirect('/editor/login', 303);
   });
 }

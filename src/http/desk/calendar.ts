@@ -8,7 +8,14 @@ import { deskPage } from '../html/layout.ts';
 import { html, type Html } from '../html/markup.ts';
 import { cardHref, type Links } from '../links.ts';
 import { frame } from './chrome.ts';
-import { conflictLine, hidden, readForm, unlessConflict, writeContext } from './forms.ts';
+import {
+  conflictLine,
+  conflictStatus,
+  hidden,
+  readForm,
+  unlessConflict,
+  writeContext,
+} from './forms.ts';
 import type { Desk, DeskOptions } from './routes.ts';
 import { shortQuote, words, type Words } from './words.ts';
 
@@ -167,7 +174,7 @@ export function deskCalendar(app: Desk, { library, links, store }: DeskOptions):
           c,
           w.conflict,
           html`${conflictLine(error)}<p>${w.yours}: ${day} → <q class="kept">${quoteId}</q>. <a href="/editor/calendar?month=${day.slice(0, 7)}">${w.calendar}</a></p>`,
-          409,
+          conflictStatus(error),
           frame(c),
         ),
     );

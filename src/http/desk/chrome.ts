@@ -33,7 +33,8 @@ export function frame(c: Context, room: Room = 'other') {
 
 /** An error as a desk page: the stable code and message of errors.ts, with its status. */
 export function deskErrorPage(c: Context, error: unknown): Response {
-  const { code, message, status } = errorReply(error);
+  const { code, message, status, retryAfter } = errorReply(error);
+  if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
   const w = words(c);
   return deskPage(
     c,

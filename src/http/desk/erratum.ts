@@ -1,4 +1,5 @@
 import { DRAFT_TTL_SECONDS, signDraft } from '../../desk/draft.ts';
+import { cleanCardText } from '../../desk/card-text.ts';
 import { YuluError } from '../../errors.ts';
 import { DRAFT_TEXT_MAX } from '../drafts.ts';
 import { deskPage } from '../html/layout.ts';
@@ -6,7 +7,7 @@ import { html } from '../html/markup.ts';
 import { draftCardUrl } from '../links.ts';
 import { frame } from './chrome.ts';
 import { words } from './words.ts';
-import { conflictLine, readForm, unlessConflict, writeContext } from './forms.ts';
+import { conflictLine, conflictStatus, readForm, unlessConflict, writeContext } from './forms.ts';
 import type { Desk, DeskOptions } from './routes.ts';
 
 /** Errata of machine-transcript quotes, and signed draft cards to preview one before saving. */
@@ -21,9 +22,10 @@ export function deskErratum(app: Desk, options: DeskOptions): void {
         'invalid_argument',
         'errata are for machine-transcript quotes; published text is quoted as published',
       );
-    const corrected = String(form.corrected ?? '')
-      .trim()
-      .slice(0, DRAFT_TEXT_MAX);
+    // Line breaks collapse, control characters are refused (desk/card-text.ts).
+    const corrected = [...cleanCardText(String(form.corrected ?? ''))]
+      .slice(0, DRAFT_TEXT_MAX)
+      .join('');
     const missing = options.uncovered ? await options.uncovered(corrected) : [];
     if (missing.length)
       throw new YuluError(
@@ -39,9 +41,7 @@ export function deskErratum(app: Desk, options: DeskOptions): void {
     const editorial = await store();
     const change = {
       corrected: await correction(id, form),
-      reason: String(form.reason ?? '')
-        .trim()
-        .slice(0, 300),
+      reason: cleanCardText(String(form.reason ?? '')).slice(0, 300),
     };
     const conflict = await unlessConflict(
       () => editorial.setErratum(id, change, writeContext(form, c.get('session'))),
@@ -50,7 +50,7 @@ export function deskErratum(app: Desk, options: DeskOptions): void {
           c,
           words(c).conflict,
           html`${conflictLine(error)}<p>${words(c).yours}: <q class="kept">${change.corrected}</q> (${change.reason}).</p><p><a href="/editor/q/${id}">${words(c).backToQuote}</a></p>`,
-          409,
+          conflictStatus(error),
           frame(c),
         ),
     );

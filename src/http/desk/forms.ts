@@ -46,14 +46,10 @@ export function writeContext(form: Record<string, unknown>, session: Pick<Sessio
   };
 }
 
-/** Cross-site form posts are refused even before the CSRF token is checked. */
-export function sameOrigin(c: Context): void {
-  const origin = c.req.header('Origin');
-  if (origin && origin !== new URL(c.req.url).origin)
-    throw new YuluError('forbidden', `cross-site request from ${origin} refused`, { status: 403 });
-}
-
-/** Runs a write; a version conflict becomes `onConflict`'s page, anything else propagates. */
+/**
+ * Runs a write; a version conflict (409) or a reused form key with other content (422) becomes
+ * `onConflict`'s page, which keeps what was typed; anything else propagates.
+ */
 export async function unlessConflict(
   write: () => Promise<unknown>,
   onConflict: (error: YuluError) => Promise<Response> | Response,
@@ -62,11 +58,19 @@ export async function unlessConflict(
     await write();
     return undefined;
   } catch (error) {
-    if (error instanceof YuluError && error.code === 'version_conflict') return onConflict(error);
+    if (
+      error instanceof YuluError &&
+      (error.code === 'version_conflict' || error.code === 'idempotency_mismatch')
+    )
+      return onConflict(error);
     throw error;
   }
 }
 
-/** The opening line of a 409 page: what conflicted. */
+/** The opening line of a conflict page: what conflicted. */
 export const conflictLine = (error: YuluError) =>
-  html`<p class="error" role="alert"><strong>version_conflict</strong>: ${error.message}</p>`;
+  html`<p class="error" role="alert"><strong>${error.code}</strong>: ${error.message}</p>`;
+
+/** A conflict page's status: 409 for a stale version, 422 for a reused key with other content. */
+export const conflictStatus = (error: YuluError): 409 | 422 =>
+  error.code === 'idempotency_mismatch' ? 422 : 409;

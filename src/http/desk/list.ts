@@ -17,7 +17,7 @@ import { CARD_SIZES, CARD_THEMES } from '../../card/templates.ts';
 import { displaySourceTitle } from '../../text/display-title.ts';
 import { frame } from './chrome.ts';
 import { decideForm, statusBadge } from './decide.ts';
-import { conflictLine, readForm, unlessConflict, writeContext } from './forms.ts';
+import { conflictLine, conflictStatus, readForm, unlessConflict, writeContext } from './forms.ts';
 import { shortQuote, words, type Words } from './words.ts';
 import type { Desk, DeskOptions } from './routes.ts';
 
@@ -176,7 +176,7 @@ export function deskList(app: Desk, { library, links, store }: DeskOptions): voi
            <p>${w.conflictNow}: ${statusBadge(w, now)}</p>
            <p>${w.yours}: <strong>${w.statuses[status] ?? status}</strong> · <q class="kept">${note}</q></p>
            <p><a href="/editor/q/${id}">${w.backToQuote}</a> · ${w.applyAgain}</p>`,
-          409,
+          conflictStatus(error),
           frame(c),
         );
       },

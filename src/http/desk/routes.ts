@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { SigningKey } from '../../desk/draft.ts';
 import type { Session } from '../../desk/session.ts';
 import type { EditorialStore } from '../../desk/store.ts';
@@ -23,6 +23,8 @@ export interface EditorOptions {
   /** Keys that sign draft-card links (the first signs); none: no previews. */
   draftKeys?: readonly SigningKey[];
   now?: () => number;
+  /** Who is asking, for the sign-in backoff (socket address, CF-Connecting-IP). */
+  clientKey?: ((c: Context) => string) | undefined;
 }
 
 /** The options every desk room reads, defaults filled in. */
@@ -49,7 +51,7 @@ export function editorRoutes(options: EditorOptions): Desk {
   const app: Desk = new Hono();
   app.onError((error, c) => deskErrorPage(c, error));
   deskScript(app);
-  deskAuth(app, options.token, options.store);
+  deskAuth(app, desk);
   deskLanguage(app);
   deskList(app, desk);
   deskQuote(app, desk);

@@ -19,7 +19,8 @@ const ERROR_HEADINGS: Record<number, string> = {
  * the error's status. With the library, 404 pages list the sources so the reader can go on.
  */
 export function errorPage(c: Context, error: unknown, library?: QuoteLibrary): Response {
-  const { code, message, status } = errorReply(error);
+  const { code, message, status, retryAfter } = errorReply(error);
+  if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
   const heading = ERROR_HEADINGS[status] ?? (status >= 500 ? '出错了' : '请求有误');
   const body = html`<h1>${heading} <span class="en">${status}</span></h1>
 <p class="error" role="alert"><code>${code}</code> ${message}</p>

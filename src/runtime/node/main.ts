@@ -1,15 +1,19 @@
 /** `npm start`: the local service on loopback, with the embedded corpus. No accounts, no network. */
-import { signingKeys } from '../../desk/draft.ts';
 import { createApp } from '../../http/app.ts';
 import { QuoteLibrary } from '../../quotes/library.ts';
 import { loadArtifacts } from './artifacts.ts';
 import { lazyNodeCardEngine, nodeRenderVersion } from './cards.ts';
 import { listen, serverConfigOrExit } from './listen.ts';
 import { openNodeStore } from './store.ts';
+import { boundServer, limitsFromEnv, nodeRendering, socketClient } from './server.ts';
+import { draftSigningKeys, editorTokenOrExit, loopbackWarning } from './startup.ts';
 
 // PORT, HOST, YULU_BASE_URL (where cards' printed links and QR codes point): README's table.
 const config = serverConfigOrExit(process.env);
 const baseUrl = config.publicOrigin;
+const editorToken = editorTokenOrExit(process.env.EDITOR_TOKEN); // a weak token stops here
+const exposed = loopbackWarning(baseUrl, config.host);
+if (exposed) console.warn(exposed);
 const { catalog, corpus, aliases } = loadArtifacts();
 const library = new QuoteLibrary(catalog, corpus, aliases);
 // Fonts load before the first request; if one is missing or corrupt the service still starts,
@@ -17,18 +21,25 @@ const library = new QuoteLibrary(catalog, corpus, aliases);
 const engine = lazyNodeCardEngine(library, baseUrl);
 await engine().catch((error: Error) => console.error(`cards unavailable: ${error.message}`));
 const store = openNodeStore();
+const rendering = nodeRendering(baseUrl);
+await rendering.render.ready; // render threads loaded before the first request
 const app = createApp({
   library,
-  cards: { engine },
+  cards: { engine, ...rendering },
+  clientKey: socketClient,
   links: { baseUrl, renderVersion: nodeRenderVersion() },
   store: () => store,
-  editorToken: process.env.EDITOR_TOKEN,
-  draftKeys: signingKeys(process.env.CARD_SIGNING_KEYS, process.env.EDITOR_TOKEN),
+  editorToken,
+  draftKeys: await draftSigningKeys(process.env.CARD_SIGNING_KEYS, store),
 });
 
-listen({
-  ...config,
-  fetch: app.fetch,
-  quoteCount: catalog.quotes.length,
-  sampleId: catalog.quotes[0]?.id,
-});
+// Timeouts, idle-socket closing and the connection cap (server.ts).
+boundServer(
+  listen({
+    ...config,
+    fetch: app.fetch,
+    quoteCount: catalog.quotes.length,
+    sampleId: catalog.quotes[0]?.id,
+  }) as import('node:http').Server,
+  limitsFromEnv(),
+);

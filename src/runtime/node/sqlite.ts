@@ -15,6 +15,9 @@ export function openSqlite(file: string): SqlDriver & { close(): void } {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  // Explicit on every open: SQLite's default for WAL databases opened later is NORMAL, under
+  // which an acknowledged write can be lost on power failure. FULL syncs the WAL on every commit.
+  db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   const rows = (text: string, params: SqlValue[]) => {
     const statement = db.prepare(text);

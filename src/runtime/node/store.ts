@@ -7,10 +7,11 @@ import { openSqlite, readMigrations } from './sqlite.ts';
 export const DATA_DIR =
   process.env.YULU_DATA_DIR ?? new URL('../../../data/', import.meta.url).pathname;
 
+/** The SQLite file of the editorial store. */
+export const STORE_FILE = join(DATA_DIR, 'editorial.sqlite');
+
 /** Opens (creating if needed) the SQLite store and applies pending migrations. */
-export async function openNodeStore(
-  file: string = join(DATA_DIR, 'editorial.sqlite'),
-): Promise<EditorialStore> {
+export async function openNodeStore(file: string = STORE_FILE): Promise<EditorialStore> {
   const db = openSqlite(file);
   await applyMigrations(db, readMigrations());
   return new EditorialStore(db);

@@ -12,6 +12,7 @@ import { limitBylinePixels } from '../../card/byline-raster.ts';
 import { CardCache } from '../../card/card-cache.ts';
 import { CardEngine, renderVersion } from '../../card/engine.ts';
 import { signingKeys } from '../../desk/draft.ts';
+import { weakTokenReason } from '../../desk/token-strength.ts';
 import { createFontBook, fontsVersion } from '../../card/fonts.ts';
 import { initSatori } from '../../card/render.ts';
 import type { CorpusData } from '../../corpus/corpus-data.ts';
@@ -25,6 +26,9 @@ import { cacheApiStore } from './cache-store.ts';
 import { d1Driver } from './d1.ts';
 import { EditorialStore } from '../../desk/store.ts';
 import { workerRasterizer } from './resvg-wasm.ts';
+import { bindingLimiter, RenderGate, type RateLimitBinding } from '../../card/admission.ts';
+import { inProcessRenderer } from '../../card/card-renderer.ts';
+import { layeredStore, r2Store } from './r2-store.ts';
 
 export interface Env {
   /** fonts/ as static assets (wrangler.toml [assets]). */
@@ -35,9 +39,24 @@ export interface Env {
   DB: D1Database;
   /** Secret for the editorial desk (`wrangler secret put EDITOR_TOKEN`; `.dev.vars` locally). */
   EDITOR_TOKEN?: string;
-  /** Keys for signed draft cards, "id:secret,…" newest first (a secret); default: from EDITOR_TOKEN. */
+  /** Keys for signed draft cards, "id:secret,…" newest first (a secret); without it drafts are off. */
   CARD_SIGNING_KEYS?: string;
+  /** Rendered cards, kept for good (R2, wrangler.toml [[r2_buckets]]); absent: Cache API only. */
+  CARDS?: R2Bucket;
+  /** Cloudflare's Rate Limiting binding for uncached renders per client; absent: no limit. */
+  RENDER_LIMITER?: RateLimitBinding;
 }
+
+/**
+ * Renders per isolate: an isolate has 128 MB for everything. Fonts, catalog, corpus and the 8 MiB
+ * of byline pixels take ~40 MB; a story card at scale 2 is a 2160×3840 RGBA pixmap (33 MB) in
+ * resvg-wasm's memory plus its copy in JS and our compositing buffers (~80 MB at peak), and wasm
+ * memory never shrinks once grown. So the weight budget (renderCost units) admits one tall card
+ * at scale 2 at a time (weight 11) or up to two smaller ones; four more may wait, then 503.
+ */
+const ISOLATE_GATE = new RenderGate(2, 4, 12);
+/** The Rate Limiting binding's period (wrangler.toml [[ratelimits]] simple.period). */
+const RATE_LIMIT_PERIOD_S = 60;
 
 const library = new QuoteLibrary(
   catalog as unknown as Catalog,
@@ -73,28 +92,45 @@ async function loadEngine(env: Env): Promise<CardEngine> {
   });
 }
 
+/** A weak EDITOR_TOKEN keeps the desk closed (the Worker has no start-up to refuse). */
+function strongToken(token: string | undefined): string | undefined {
+  const weak = token ? weakTokenReason(token) : null;
+  if (!weak) return token;
+  console.error(`the editorial desk is closed: ${weak}`);
+  return undefined;
+}
+
 export default {
   fetch(request: Request, env: Env, ctx: WorkerExecutionContext): Response | Promise<Response> {
+    const cardEngine = () => {
+      // A failed load is not cached: the next request tries again.
+      engine ??= loadEngine(env).catch((error: unknown) => {
+        engine = undefined;
+        throw error;
+      });
+      return engine;
+    };
     app ??= createApp({
       library,
       cards: {
-        engine: () => {
-          // A failed load is not cached: the next request tries again.
-          engine ??= loadEngine(env).catch((error: unknown) => {
-            engine = undefined;
-            throw error;
-          });
-          return engine;
-        },
-        cache: new CardCache(32 * 1024 * 1024, cacheApiStore),
+        engine: cardEngine,
+        cache: new CardCache(
+          32 * 1024 * 1024,
+          env.CARDS ? layeredStore(cacheApiStore, r2Store(env.CARDS)) : cacheApiStore,
+        ),
+        render: inProcessRenderer(cardEngine, library, ISOLATE_GATE),
+        ...(env.RENDER_LIMITER
+          ? { limiter: bindingLimiter(env.RENDER_LIMITER, RATE_LIMIT_PERIOD_S) }
+          : {}),
       },
+      clientKey: (c) => c.req.header('CF-Connecting-IP') ?? 'unknown',
       links: {
         baseUrl: env.PUBLIC_BASE_URL,
         renderVersion: renderVersion(fontsVersion(manifest as unknown as FontManifest)),
       },
       store: async () => new EditorialStore(d1Driver(env.DB)),
-      editorToken: env.EDITOR_TOKEN,
-      draftKeys: signingKeys(env.CARD_SIGNING_KEYS, env.EDITOR_TOKEN),
+      editorToken: strongToken(env.EDITOR_TOKEN),
+      draftKeys: signingKeys(env.CARD_SIGNING_KEYS),
     });
     return app.fetch(request, env, ctx);
   },

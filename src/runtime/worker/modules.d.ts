@@ -30,3 +30,17 @@ interface D1Database {
     statements: D1PreparedStatement[],
   ): Promise<{ results: T[]; meta: { changes?: number } }[]>;
 }
+
+/** The slice of R2 the card store uses. */
+interface R2ObjectBody {
+  arrayBuffer(): Promise<ArrayBuffer>;
+  httpMetadata?: { contentType?: string };
+}
+interface R2Bucket {
+  get(key: string): Promise<R2ObjectBody | null>;
+  put(
+    key: string,
+    value: ArrayBuffer | Uint8Array,
+    options?: { httpMetadata?: { contentType?: string } },
+  ): Promise<unknown>;
+}
