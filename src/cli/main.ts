@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { quotesCommand, QUOTES_USAGE } from './quotes-command.ts';
 import { renderCommand, RENDER_USAGE } from './render-command.ts';
 import { dailyCommand, DAILY_USAGE } from './daily-command.ts';
+import { editorsCommand, EDITORS_USAGE } from './editors-command.ts';
 import { openNodeStore } from '../runtime/node/store.ts';
 import { createNodeCardEngine } from '../runtime/node/cards.ts';
 import { backupCommand, BACKUP_USAGE } from './backup-command.ts';
@@ -30,6 +31,7 @@ const USAGES: Partial<Record<string, string>> = {
   catalog: CATALOG_USAGE,
   daily: DAILY_USAGE,
   render: RENDER_USAGE,
+  editors: EDITORS_USAGE,
   backup: BACKUP_USAGE.split('\n')[0],
   export: BACKUP_USAGE.split('\n')[1],
   import: BACKUP_USAGE.split('\n')[2],
@@ -40,6 +42,7 @@ const USAGE = `usage: yulu <command> [--help]
   corpus report [--json]      per-source figures: paragraphs kept/excluded, repairs, flags, speakers
   catalog build               regenerate quotes/catalog.json and quotes/corpus.json
   catalog check               fail if the committed artifacts differ from a rebuild
+  editors add|list|revoke     named editors of the desk (tokens shown once, stored hashed)
   daily …                     the daily quote (${DAILY_USAGE.split('\n')[0]}); daily export renders days
   ${BACKUP_USAGE.replaceAll('\n', '\n  ')}
   render …                    quote cards as PNG or SVG:
@@ -88,6 +91,8 @@ export function run(
         ),
       );
     }
+    case 'editors':
+      return openNodeStore().then((store) => editorsCommand(store.editors(), rest, out));
     case 'render': {
       const { catalog, corpus, aliases } = loadArtifacts();
       const library = new QuoteLibrary(catalog, corpus, aliases);

@@ -1,4 +1,5 @@
 import { YuluError } from '../errors.ts';
+import { EditorDirectory } from './editors.ts';
 import { sql, type SqlDriver, type SqlStatement, type SqlValue } from './sql.ts';
 import { todayInShanghai } from '../daily/calendar.ts';
 import { base64url } from '../text/base64url.ts';
@@ -60,6 +61,15 @@ export interface AuditEntry {
   entity: string;
   before: unknown;
   after: unknown;
+}
+
+/** Which audit entries to show (see EditorialStore.auditPage). */
+export interface AuditFilter {
+  actor?: string | undefined;
+  quoteId?: string | undefined;
+  day?: string | undefined;
+  before?: number | undefined;
+  limit?: number | undefined;
 }
 
 /** A server-side session: the hash of the cookie's random ID, whose it is, its CSRF token. */
@@ -458,15 +468,55 @@ export class EditorialStore {
     const rows = await this.read(() =>
       this.db.all('SELECT * FROM audit ORDER BY seq DESC LIMIT ?', [limit]),
     );
-    return rows.map((r) => ({
-      seq: Number(r.seq),
-      at: String(r.at),
-      actor: String(r.actor),
-      action: String(r.action),
-      entity: String(r.entity),
-      before: r.before === null ? null : (JSON.parse(String(r.before)) as unknown),
-      after: r.after === null ? null : (JSON.parse(String(r.after)) as unknown),
-    }));
+    return rows.map(toAuditEntry);
+  }
+
+  /**
+   * A page of the audit log, newest first: entries older than `before` (a seq), at most `limit`,
+   * optionally only one editor's, only those touching one quote (its status, erratum, trims, and
+   * the days it was scheduled on), or only those made on a day (UTC date) or about that day.
+   */
+  async auditPage(filter: AuditFilter = {}): Promise<AuditEntry[]> {
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    if (filter.before !== undefined) {
+      where.push('seq < ?');
+      params.push(filter.before);
+    }
+    if (filter.actor) {
+      where.push('actor = ?');
+      params.push(filter.actor);
+    }
+    if (filter.quoteId) {
+      const like = `%"${filter.quoteId.replace(/[%_"\\]/g, '')}"%`;
+      where.push('(entity IN (?, ?) OR after LIKE ? OR before LIKE ?)');
+      params.push(`quote:${filter.quoteId}`, `erratum:${filter.quoteId}`, like, like);
+    }
+    if (filter.day) {
+      where.push('(substr(at, 1, 10) = ? OR entity = ?)');
+      params.push(filter.day, `day:${filter.day}`);
+    }
+    params.push(Math.min(Math.max(filter.limit ?? 50, 1), 500));
+    const rows = await this.read(() =>
+      this.db.all(
+        `SELECT * FROM audit${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`,
+        params,
+      ),
+    );
+    return rows.map(toAuditEntry);
+  }
+
+  /** Everyone who has written to the log, by name. */
+  async auditActors(): Promise<string[]> {
+    const rows = await this.read(() =>
+      this.db.all('SELECT DISTINCT actor FROM audit ORDER BY actor'),
+    );
+    return rows.map((r) => String(r.actor));
+  }
+
+  /** The named editors of this store (migration 0016). */
+  editors(): EditorDirectory {
+    return new EditorDirectory(this.db, this.now, (op) => this.guard(op));
   }
 
   /** The shared shape of every versioned write. */
@@ -640,6 +690,18 @@ function toErratum(r: Record<string, SqlValue>): ErratumRecord {
     version: num(r.version),
     updatedAt: str(r.updated_at),
     updatedBy: str(r.updated_by),
+  };
+}
+
+function toAuditEntry(r: Record<string, SqlValue>): AuditEntry {
+  return {
+    seq: Number(r.seq),
+    at: String(r.at),
+    actor: String(r.actor),
+    action: String(r.action),
+    entity: String(r.entity),
+    before: r.before === null ? null : (JSON.parse(String(r.before)) as unknown),
+    after: r.after === null ? null : (JSON.parse(String(r.after)) as unknown),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   type Session,
 } from '../desk/session.ts';
 import { SignInThrottle } from '../desk/sign-in-throttle.ts';
+import { SHORTCUT_EDITOR } from '../desk/editors.ts';
 import type { EditorialStore } from '../desk/store.ts';
 import { YuluError } from '../errors.ts';
 
@@ -41,9 +42,23 @@ export function deskSessions(options: DeskSessionOptions) {
   const client = options.clientKey ?? (() => 'anonymous');
   const log = options.log ?? ((line: string) => console.warn(line));
 
+  /**
+   * Who a submitted token signs in as: `editor` for EDITOR_TOKEN (the single-editor shortcut),
+   * else the named editor whose token it is (src/desk/editors.ts), else nobody. With no
+   * EDITOR_TOKEN configured the desk is closed to everyone.
+   */
+  const editorFor = async (submitted: string): Promise<string | null> => {
+    if (!options.token) return null;
+    if (await tokenMatches(submitted, options.token)) return SHORTCUT_EDITOR;
+    if (!submitted) return null;
+    return (await options.store()).editors().signIn(submitted);
+  };
+
   return {
     throttle,
     cookieName: cookie.name,
+    /** Whether cookies are Secure (an https public origin). */
+    secure: cookie.options.secure,
 
     /** Writes must come from the public origin (a cross-site form is refused before CSRF). */
     checkOrigin(c: Context): void {
@@ -70,23 +85,31 @@ export function deskSessions(options: DeskSessionOptions) {
           `too many wrong tokens from this address; try again in ${wait} s`,
           { retryAfter: wait },
         );
-      if (!options.token || !(await tokenMatches(submitted, options.token))) {
+      const editor = await editorFor(submitted);
+      if (!editor) {
         log(`yulu: failed sign-in to the desk from ${who} (${throttle.failures(who)} in a row)`);
         return false;
       }
       throttle.succeeded(who);
-      const session = await newServerSession('editor');
+      const session = await newServerSession(editor);
       await (await options.store()).createSession(session);
       setCookie(c, cookie.name, session.id, cookie.options);
       return true;
     },
 
-    /** The live session of this request's cookie, or null (missing, unknown, expired, revoked). */
+    /**
+     * The live session of this request's cookie, or null (missing, unknown, expired, revoked, or
+     * of a named editor revoked since signing in).
+     */
     async read(c: Context): Promise<Session | null> {
       const idHash = await sessionIdHash(getCookie(c, cookie.name));
       if (!idHash) return null;
-      const stored = await (await options.store()).session(idHash);
-      return stored ? { editor: stored.editor, csrf: stored.csrf, expires: stored.expires } : null;
+      const store = await options.store();
+      const stored = await store.session(idHash);
+      if (!stored) return null;
+      if (stored.editor !== SHORTCUT_EDITOR && !(await store.editors().active(stored.editor)))
+        return null;
+      return { editor: stored.editor, csrf: stored.csrf, expires: stored.expires };
     },
 
     /** Ends this request's session on the server (every copy of the cookie stops working). */

@@ -127,6 +127,39 @@ export function storeContract(
       ).rejects.toMatchObject({ code: 'invalid_argument' });
     });
 
+    it('keeps named editors: token hashed, sign-in by token, revocation, audit filtered by editor and quote', async () => {
+      const store = await migrated();
+      const { token } = await store.editors().add('安娜');
+      await expect(store.editors().signIn(token)).resolves.toBe('安娜');
+      await expect(store.editors().signIn(`${token}x`)).resolves.toBeNull();
+      await expect(store.editors().add('安娜')).rejects.toMatchObject({ code: 'invalid_argument' });
+      await store.setStatus(
+        'q1',
+        { status: 'approved', note: '' },
+        { actor: '安娜', expectedVersion: 0 },
+      );
+      await store.setStatus(
+        'q2',
+        { status: 'rejected', note: '' },
+        { actor: 'bob', expectedVersion: 0 },
+      );
+      await store.setSchedule('2026-12-24', 'q1', { actor: 'bob', expectedVersion: 0 });
+      expect((await store.auditPage({ actor: '安娜' })).map((e) => e.entity)).toEqual(['quote:q1']);
+      expect((await store.auditPage({ quoteId: 'q1' })).map((e) => e.entity)).toEqual([
+        'day:2026-12-24',
+        'quote:q1',
+      ]);
+      expect((await store.auditPage({ day: '2026-12-24' })).map((e) => e.entity)).toContain(
+        'day:2026-12-24',
+      );
+      const [newest] = await store.auditPage({ limit: 1 });
+      expect((await store.auditPage({ before: newest!.seq })).length).toBe(2);
+      expect(await store.auditActors()).toEqual(['bob', '安娜']);
+      await store.editors().revoke('安娜');
+      await expect(store.editors().signIn(token)).resolves.toBeNull();
+      await expect(store.editors().active('安娜')).resolves.toBe(false);
+    });
+
     it('binds an idempotency key to its request: other content under a used key is a 422 and applies nothing', async () => {
       const store = await migrated();
       const ann = { actor: 'ann', expectedVersion: 0, idempotencyKey: 'form:k1' };

@@ -230,7 +230,12 @@ describe('the audit page', () => {
     const res = await app.request(`${origin}/editor/audit`, { headers: { Cookie: cookie } });
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain('set-status');
+    // In words (status before → after), not JSON; newest first.
+    expect(html).toContain('已批准');
+    expect(html).not.toContain('"status":"approved"');
+    const seqs = [...html.matchAll(/data-seq="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(seqs.length).toBeGreaterThan(1);
+    expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });

@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { setCookie } from 'hono/cookie';
 import type { Session } from '../../desk/session.ts';
 import { YuluError } from '../../errors.ts';
 import { deskSessions, noStore, SAFE_METHODS } from '../desk-session.ts';
@@ -6,21 +7,28 @@ import { deskPage } from '../html/layout.ts';
 import { html, type Html } from '../html/markup.ts';
 import { readForm } from './forms.ts';
 import type { Desk, DeskOptions } from './routes.ts';
+import { deskLang, LANG_COOKIE, words } from './words.ts';
 
-const SIGN_IN = '登录 · Sign in';
-
-function loginForm(token: string | undefined, problem: string): Html {
+function loginForm(c: Context, token: string | undefined, problem: string): Html {
+  const w = words(c);
+  const other = deskLang(c) === 'en' ? 'zh' : 'en';
+  const switcher = html`<p><a href="/editor/login?lang=${other}" lang="${other === 'en' ? 'en' : 'zh-Hans'}">${w.switchTo}</a></p>`;
   if (!token)
-    return html`<p>The desk is closed: no editor token is configured. Start the server with <code>EDITOR_TOKEN=… npm start</code> (on the Worker: <code>wrangler secret put EDITOR_TOKEN</code>, or <code>.dev.vars</code> for <code>npm run dev:worker</code>).</p>`;
+    return html`<p>${w.closed} <code>EDITOR_TOKEN=… npm start</code> · <code>wrangler secret put EDITOR_TOKEN</code> · <code>.dev.vars</code> (<code>npm run dev:worker</code>)</p>${switcher}`;
   return html`${problem ? html`<p class="error" role="alert">${problem}</p>` : ''}
-    <form method="post" action="/editor/login"><label>Editor token <input type="password" name="token" autocomplete="current-password" autofocus></label> <button>Sign in</button></form>`;
+    <form method="post" action="/editor/login${deskLang(c) === 'en' ? '?lang=en' : ''}" class="filters"><label>${w.token} <input type="password" name="token" autocomplete="current-password" autofocus></label> <button class="primary">${w.signIn}</button></form>${switcher}`;
 }
+
+const signInPage = (c: Context, token: string | undefined, problem: string, status: 200 | 401) =>
+  deskPage(c, words(c).signIn, loginForm(c, token, problem), status, { lang: deskLang(c) });
 
 /**
  * Sign-in and sign-out, and the gate in front of everything else (desk-session.ts): sign-in under
  * per-client backoff, a server-side session (sign-out revokes it everywhere), and for writes a
  * request from the configured public origin carrying the session's CSRF token. GET, HEAD and
- * OPTIONS are safe; every desk response is `no-store`.
+ * OPTIONS are safe; every desk response is `no-store`. EDITOR_TOKEN signs in as `editor`; any
+ * other token as the named editor whose token it is (src/desk/editors.ts); a session of a named
+ * editor revoked since is no session.
  */
 export function deskAuth(app: Desk, options: DeskOptions): void {
   const { token } = options;
@@ -32,13 +40,19 @@ export function deskAuth(app: Desk, options: DeskOptions): void {
   });
   app.use('/editor', noStore);
   app.use('/editor/*', noStore);
-  app.get('/editor/login', (c) => deskPage(c, SIGN_IN, loginForm(token, '')));
+  app.get('/editor/login', (c) => signInPage(c, token, '', 200));
   app.post('/editor/login', async (c) => {
     sessions.checkOrigin(c);
     const form = await readForm(c);
     const submitted = typeof form.token === 'string' ? form.token : '';
-    if (!(await sessions.signIn(c, submitted)))
-      return deskPage(c, SIGN_IN, loginForm(token, 'That token is not right.'), 401);
+    if (!(await sessions.signIn(c, submitted))) return signInPage(c, token, words(c).badToken, 401);
+    if (c.req.query('lang') === 'en')
+      setCookie(c, LANG_COOKIE, 'en', {
+        path: '/editor',
+        sameSite: 'Strict',
+        httpOnly: true,
+        secure: sessions.secure,
+      });
     return c.redirect('/editor', 303);
   });
 
@@ -48,7 +62,7 @@ export function deskAuth(app: Desk, options: DeskOptions): void {
     const session = await sessions.read(c);
     const safe = SAFE_METHODS.has(c.req.method);
     if (!session) {
-      if (safe) return deskPage(c, SIGN_IN, loginForm(token, ''), 401);
+      if (safe) return signInPage(c, token, '', 401);
       throw new YuluError('unauthorized', 'sign in at /editor/login first', { status: 401 });
     }
     if (!safe) {

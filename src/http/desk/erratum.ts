@@ -5,7 +5,8 @@ import { DRAFT_TEXT_MAX } from '../drafts.ts';
 import { deskPage } from '../html/layout.ts';
 import { html } from '../html/markup.ts';
 import { draftCardUrl } from '../links.ts';
-import { nav } from './chrome.ts';
+import { frame } from './chrome.ts';
+import { words } from './words.ts';
 import { conflictLine, conflictStatus, readForm, unlessConflict, writeContext } from './forms.ts';
 import type { Desk, DeskOptions } from './routes.ts';
 
@@ -43,13 +44,14 @@ export function deskErratum(app: Desk, options: DeskOptions): void {
       reason: cleanCardText(String(form.reason ?? '')).slice(0, 300),
     };
     const conflict = await unlessConflict(
-      () => editorial.setErratum(id, change, writeContext(form)),
+      () => editorial.setErratum(id, change, writeContext(form, c.get('session'))),
       (error) =>
         deskPage(
           c,
-          '冲突 · Conflict',
-          html`${conflictLine(error)}<p>Your correction, not applied: <q class="kept">${change.corrected}</q> (${change.reason}).</p>`,
+          words(c).conflict,
+          html`${conflictLine(error)}<p>${words(c).yours}: <q class="kept">${change.corrected}</q> (${change.reason}).</p><p><a href="/editor/q/${id}">${words(c).backToQuote}</a></p>`,
           conflictStatus(error),
+          frame(c),
         ),
     );
     return conflict ?? c.redirect(`/editor/q/${id}`, 303);
@@ -68,13 +70,16 @@ export function deskErratum(app: Desk, options: DeskOptions): void {
     const spec = { size: 'og', theme: 'paper', script: 'hans', scale: '1' };
     const query = await signDraft({ quoteId: id, text, ...spec }, key, exp);
     const link = draftCardUrl(links, id, query);
+    const w = words(c);
     return deskPage(
       c,
-      `Draft ${id}`,
-      html`${nav(c.get('session'))}<p class="muted">Draft card — not saved, marked 草稿预览 · 未发布, link valid for ${DRAFT_TTL_SECONDS / 3600} hours:</p>
-      <p><img src="${link}" alt="draft card" width="600"></p>
-      <p><input readonly size="80" value="${link}" aria-label="signed draft link"></p>
-      <p><a href="/editor/q/${id}">Back to the quote</a> to save the erratum.</p>`,
+      `${w.draft} ${id}`,
+      html`<p class="muted">${w.draftNote(DRAFT_TTL_SECONDS / 3600)}</p>
+      <p><img src="${link}" alt="${w.draft}" width="600"></p>
+      <p><label class="full">${w.draftLink} <input readonly value="${link}"></label></p>
+      <p><a href="/editor/q/${id}">${w.backToQuote}</a></p>`,
+      200,
+      frame(c),
     );
   });
 }

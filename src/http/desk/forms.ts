@@ -16,14 +16,21 @@ export async function readForm(c: Context): Promise<Record<string, unknown>> {
   }
 }
 
+/**
+ * The first submit button of a form whose buttons each make a choice: disabled, so pressing
+ * Enter in one of its fields submits nothing (implicit submission uses the first submit button,
+ * and a disabled one cancels it). Enter must never choose for the editor.
+ */
+export const NO_DEFAULT = html`<button type="submit" disabled hidden aria-hidden="true" tabindex="-1"></button>`;
+
 /** What every write form carries: the session's CSRF token, the version seen, a fresh key. */
 export function hidden(session: Session, version: number): Html {
   const key = crypto.randomUUID();
   return html`<input type="hidden" name="csrf" value="${session.csrf}"><input type="hidden" name="version" value="${version}"><input type="hidden" name="key" value="${key}">`;
 }
 
-/** Who writes, the version the editor saw, and the form's idempotency key. */
-export function writeContext(form: Record<string, unknown>) {
+/** Who writes (the signed-in editor's name), the version they saw, and the form's idempotency key. */
+export function writeContext(form: Record<string, unknown>, session: Pick<Session, 'editor'>) {
   const version = Number(form.version);
   if (!Number.isInteger(version) || version < 0)
     throw new YuluError(
@@ -33,7 +40,7 @@ export function writeContext(form: Record<string, unknown>) {
   const key =
     typeof form.key === 'string' && /^[0-9a-f-]{36}$/.test(form.key) ? form.key : undefined;
   return {
-    actor: 'editor',
+    actor: session.editor,
     expectedVersion: version,
     idempotencyKey: key ? `form:${key}` : undefined,
   };

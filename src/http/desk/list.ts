@@ -9,66 +9,85 @@ import { resolveEdited } from '../../desk/overlay.ts';
 import { YuluError } from '../../errors.ts';
 import type { QuoteLibrary } from '../../quotes/library.ts';
 import type { Quote } from '../../quotes/types.ts';
-import { DISPLAY_SCRIPTS, type DisplayScript } from '../../text/script.ts';
+import { DISPLAY_SCRIPTS, SCRIPTS, type DisplayScript } from '../../text/scripts.ts';
 import { deskPage } from '../html/layout.ts';
 import { html, type Html } from '../html/markup.ts';
 import { cardHref, quoteHref, type Links } from '../links.ts';
-import { nav } from './chrome.ts';
-import {
-  conflictLine,
-  conflictStatus,
-  hidden,
-  readForm,
-  unlessConflict,
-  writeContext,
-} from './forms.ts';
+import { CARD_SIZES, CARD_THEMES } from '../../card/templates.ts';
+import { displaySourceTitle } from '../../corpus/display-title.ts';
+import { frame } from './chrome.ts';
+import { decideForm, statusBadge } from './decide.ts';
+import { conflictLine, conflictStatus, readForm, unlessConflict, writeContext } from './forms.ts';
+import { shortQuote, words, type Words } from './words.ts';
 import type { Desk, DeskOptions } from './routes.ts';
 
 const PAGE_SIZE = 30;
-/** The previews the desk offers (the first of each is the default). */
-const PREVIEW_SIZES = ['og', 'square', 'portrait'] as const;
-const PREVIEW_THEMES = ['paper', 'ink', 'yulu', 'kai'] as const;
+/** The previews the desk offers: every size, theme and script the cards have. */
+export const PREVIEW_SIZES = CARD_SIZES.map((s) => s.name) as [string, ...string[]];
+export const PREVIEW_THEMES = CARD_THEMES.map((t) => t.name) as [string, ...string[]];
 
-interface Preview {
+export interface Preview {
   size: string;
   theme: string;
   script: DisplayScript;
 }
 
 /** `value` when it is one of `allowed`, else the first of them. */
-function oneOf<T extends string>(allowed: readonly [T, ...T[]], value: string | undefined): T {
+export function oneOf<T extends string>(
+  allowed: readonly [T, ...T[]],
+  value: string | undefined,
+): T {
   return (allowed as readonly string[]).includes(value ?? '') ? (value as T) : allowed[0];
 }
 
-const options = (values: readonly string[], chosen: string | undefined) =>
-  values.map((v) => html`<option ${v === chosen ? 'selected' : ''}>${v}</option>`);
+/** The preview a query asks for; anything unknown falls back to the defaults. */
+export function previewOf(q: Record<string, string>): Preview {
+  return {
+    size: oneOf(PREVIEW_SIZES, q.size),
+    theme: oneOf(PREVIEW_THEMES, q.theme),
+    script: oneOf(DISPLAY_SCRIPTS, q.script),
+  };
+}
+
+const options = (values: readonly string[], chosen: string | undefined, label = (v: string) => v) =>
+  values.map(
+    (v) => html`<option value="${v}" ${v === chosen ? 'selected' : ''}>${label(v)}</option>`,
+  );
+
+/** The size, theme and script pickers of a card preview. */
+export function previewPickers(w: Words, preview: Preview): Html {
+  return html`<label>${w.size} <select name="size">${options(PREVIEW_SIZES, preview.size)}</select></label>
+        <label>${w.theme} <select name="theme">${options(PREVIEW_THEMES, preview.theme)}</select></label>
+        <label>${w.script} <select name="script">${options(DISPLAY_SCRIPTS, preview.script, (v) => SCRIPTS[v as DisplayScript].label)}</select></label>`;
+}
 
 function filterForm(
+  w: Words,
   library: QuoteLibrary,
   q: Record<string, string>,
   wanted: string | undefined,
   preview: Preview,
 ): Html {
   return html`<form method="get" action="/editor" class="filters" role="search">
-        <label>文字 <input name="text" value="${q.text ?? ''}" autofocus></label>
-        <label>讲者 <select name="speaker"><option value="">all</option>${options(
+        <label>${w.text} <input name="text" type="search" value="${q.text ?? ''}"></label>
+        <label>${w.speaker} <select name="speaker"><option value="">${w.any}</option>${options(
           library.speakers().map((s) => s.name),
           q.speaker,
         )}</select></label>
-        <label>来源 <select name="source"><option value="">all</option>${library.documents.map(
+        <label>${w.source} <select name="source"><option value="">${w.any}</option>${library.documents.map(
           (d) =>
-            html`<option value="${d.meta.slug}" ${d.meta.slug === q.source ? 'selected' : ''}>${d.meta.publication}</option>`,
+            html`<option value="${d.meta.slug}" ${d.meta.slug === q.source ? 'selected' : ''}>${displaySourceTitle(d.meta)}</option>`,
         )}</select></label>
-        <label>状态 <select name="status"><option value="">all</option>${options(STATUSES, wanted)}</select></label>
-        <label>最低分 <input name="minScore" size="4" value="${q.minScore ?? ''}"></label>
-        <label>预览 <select name="size">${options(PREVIEW_SIZES, preview.size)}</select>
-        <select name="theme">${options(PREVIEW_THEMES, preview.theme)}</select>
-        <select name="script">${options(DISPLAY_SCRIPTS, preview.script)}</select></label>
-        <button>Search</button>
+        <label>${w.status} <select name="status"><option value="">${w.any}</option>${options(STATUSES, wanted, (v) => w.statuses[v] ?? v)}</select></label>
+        <label>${w.minScore} <input name="minScore" inputmode="decimal" size="4" value="${q.minScore ?? ''}"></label>
+        ${previewPickers(w, preview)}
+        ${q.lang ? html`<input type="hidden" name="lang" value="${q.lang === 'en' ? 'en' : 'zh'}">` : ''}
+        <button class="primary">${w.search}</button>
       </form>`;
 }
 
 function quoteRow(
+  w: Words,
   library: QuoteLibrary,
   links: Links,
   quote: Quote,
@@ -76,22 +95,16 @@ function quoteRow(
   session: Session,
   preview: Preview,
 ): Html {
-  const version = status?.version ?? 0;
-  const current = status?.status ?? 'candidate';
-  const content = { quote, document: library.document(quote.source) };
-  const img = cardHref(links, content, { ...preview, scale: 1 }, 'png');
+  const document = library.document(quote.source);
+  const img = cardHref(links, { quote, document }, { ...preview, scale: 1 }, 'png');
+  const text = library.simplified(quote);
   return html`<li class="quote" id="q-${quote.id}" data-id="${quote.id}">
-        <img src="${img}" alt="card preview" loading="lazy" width="300">
+        <img src="${img}" alt="${w.cardOf(shortQuote(text))}" loading="lazy" width="320">
         <div>
-          <p class="text"><a href="/editor/q/${quote.id}">${library.simplified(quote)}</a></p>
-          <p class="muted">${quote.speaker} · ${quote.source} · score ${quote.score.toFixed(2)} · <a href="${quoteHref(quote.id)}">${quote.id}</a>
-            · <span class="status status-${current}" data-status>${current}</span> (v${version})${status?.note ? html` — ${status.note}` : ''}</p>
-          <form method="post" action="/editor/q/${quote.id}/status" class="decide">
-            ${hidden(session, version)}
-            <input name="note" placeholder="note" value="${status?.note ?? ''}" aria-label="note">
-            <button name="status" value="approved">Approve</button>
-            <button name="status" value="rejected">Reject</button>
-          </form>
+          <p class="text"><a href="/editor/q/${quote.id}">${text}</a></p>
+          <p class="meta">${quote.speaker} · ${document ? displaySourceTitle(document.meta) : quote.source} · ${w.tiers[quote.tier] ?? quote.tier} · ${w.score} ${quote.score.toFixed(2)} · <a href="${quoteHref(quote.id)}">${quote.id}</a>
+            · ${statusBadge(w, status)}</p>
+          ${decideForm(w, session, { id: quote.id, text }, status)}
         </div>
       </li>`;
 }
@@ -119,28 +132,27 @@ async function matching(library: QuoteLibrary, store: EditorialStore, q: Record<
 export function deskList(app: Desk, { library, links, store }: DeskOptions): void {
   app.get('/editor', async (c) => {
     const session = c.get('session');
+    const w = words(c);
     const q = c.req.query();
     const { quotes, statuses, wanted } = await matching(library, await store(), q);
-    const preview: Preview = {
-      size: oneOf(PREVIEW_SIZES, q.size),
-      theme: oneOf(PREVIEW_THEMES, q.theme),
-      script: oneOf(DISPLAY_SCRIPTS, q.script),
-    };
+    const preview = previewOf(q);
     const rows = quotes
       .slice(0, PAGE_SIZE)
-      .map((quote) => quoteRow(library, links, quote, statuses.get(quote.id), session, preview));
+      .map((quote) => quoteRow(w, library, links, quote, statuses.get(quote.id), session, preview));
     return deskPage(
       c,
-      '编辑台 · Editorial desk',
-      html`${nav(session)}
-      ${filterForm(library, q, wanted, preview)}
-      <p class="muted">${quotes.length} quotes${quotes.length > PAGE_SIZE ? `, showing the best ${PAGE_SIZE}` : ''}.</p>
+      w.desk,
+      html`${filterForm(w, library, q, wanted, preview)}
+      <p class="muted" role="status">${w.found(quotes.length, PAGE_SIZE)}</p>
       <ol class="quotes">${rows}</ol>`,
+      200,
+      frame(c, 'quotes'),
     );
   });
 
   app.post('/editor/q/:id/status', async (c) => {
     const id = c.req.param('id');
+    const w = words(c);
     await resolveEdited(id, library, await store());
     const form = await readForm(c);
     const status = String(form.status ?? '');
@@ -149,17 +161,23 @@ export function deskList(app: Desk, { library, links, store }: DeskOptions): voi
     const note = String(form.note ?? '').slice(0, 500);
     const editorial = await store();
     const conflict = await unlessConflict(
-      () => editorial.setStatus(id, { status: status as QuoteStatus, note }, writeContext(form)),
+      () =>
+        editorial.setStatus(
+          id,
+          { status: status as QuoteStatus, note },
+          writeContext(form, c.get('session')),
+        ),
       async (error) => {
         const now = await editorial.status(id);
         return deskPage(
           c,
-          '冲突 · Conflict',
+          w.conflict,
           html`${conflictLine(error)}
-           <p>Now: <strong>${now?.status ?? 'candidate'}</strong> (v${now?.version ?? 0}) by ${now?.updatedBy ?? '—'}${now?.note ? html` — “${now.note}”` : ''}.</p>
-           <p>Your change, not applied: <strong>${status}</strong> with note <q class="kept">${note}</q>.</p>
-           <p><a href="/editor#q-${id}">Back to the desk</a> to apply it again on the current version.</p>`,
+           <p>${w.conflictNow}: ${statusBadge(w, now)}</p>
+           <p>${w.yours}: <strong>${w.statuses[status] ?? status}</strong> · <q class="kept">${note}</q></p>
+           <p><a href="/editor/q/${id}">${w.backToQuote}</a> · ${w.applyAgain}</p>`,
           conflictStatus(error),
+          frame(c),
         );
       },
     );

@@ -7,7 +7,7 @@ import type { Links } from '../links.ts';
 import { deskAudit } from './audit.ts';
 import { deskAuth } from './auth.ts';
 import { deskCalendar } from './calendar.ts';
-import { deskErrorPage } from './chrome.ts';
+import { deskErrorPage, deskLanguage, deskScript } from './chrome.ts';
 import { deskErratum } from './erratum.ts';
 import { deskList } from './list.ts';
 import { deskQuote } from './quote.ts';
@@ -50,7 +50,9 @@ export function editorRoutes(options: EditorOptions): Desk {
   };
   const app: Desk = new Hono();
   app.onError((error, c) => deskErrorPage(c, error));
+  deskScript(app);
   deskAuth(app, desk);
+  deskLanguage(app);
   deskList(app, desk);
   deskQuote(app, desk);
   deskErratum(app, desk);

@@ -1,7 +1,7 @@
 /*
  * The security headers every HTML response carries. Public pages run no script at all, so their
- * CSP allows none; the desk allows its own inline script (text selection for trims) and nothing
- * from elsewhere. Both frame nothing and are framed by nothing.
+ * CSP allows none; the desk allows one same-origin script file (/editor/desk.js: trims by selection or
+ * keys, live card previews) and nothing inline or from elsewhere. Both frame nothing and are framed by nothing.
  */
 
 const CSP = [
@@ -27,12 +27,8 @@ function headers(csp: readonly string[]): Readonly<Record<string, string>> {
 /** Public pages: no script. */
 export const PAGE_HEADERS = headers(CSP);
 
-/** The editorial desk: its own inline script only. */
-export const DESK_HEADERS = headers([
-  ...CSP.slice(0, 3),
-  "script-src 'unsafe-inline'",
-  ...CSP.slice(3),
-]);
+/** The editorial desk: its own script file only (no inline script). */
+export const DESK_HEADERS = headers([...CSP.slice(0, 3), "script-src 'self'", ...CSP.slice(3)]);
 
 /** Pages change only when the deployment does: cache briefly. Errors are not cached. */
 export const PAGE_CACHE = 'public, max-age=300';

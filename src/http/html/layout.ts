@@ -59,17 +59,29 @@ ${spec.body}
   });
 }
 
-/** A page of the editorial desk: never indexed, the title repeated as its heading. */
+export interface DeskFrame {
+  /** `zh` (default) or `en`: the page's one language. */
+  lang?: 'zh' | 'en';
+  /** The desk's header (navigation, sign-out, language switch); none on the sign-in page. */
+  header?: Html;
+}
+
+/**
+ * A page of the editorial desk: never indexed, one language, one small responsive style sheet,
+ * the desk's script file, the title as the main heading.
+ */
 export function deskPage(
   c: Context,
   title: string,
   body: Html,
   status: ContentfulStatusCode = 200,
+  frame: DeskFrame = {},
 ): Response {
-  const doc = html`<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+  const lang = frame.lang === 'en' ? 'en' : 'zh-Hans';
+  const doc = html`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${title} · 语录</title>
-<style>${DESK_STYLE}</style></head>
-<body><h1>${title}</h1>${body}</body></html>`;
+<style>${DESK_STYLE}</style><script src="/editor/desk.js" defer></script></head>
+<body>${frame.header ?? html`<header class="desk"><span class="brand">语录</span></header>`}<main id="main"><h1>${title}</h1>${body}</main></body></html>`;
   return c.body(doc.toString(), status, { ...DESK_HEADERS });
 }
 

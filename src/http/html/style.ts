@@ -66,10 +66,69 @@ details{margin:.25rem 0;color:var(--muted)}
 @media (max-width:30rem){body{font-size:16px}blockquote.quote{font-size:1.25rem}dl.facts{grid-template-columns:1fr}}
 `);
 
-export const DESK_STYLE =
-  trusted(`body{font:16px/1.6 system-ui,"Noto Sans CJK SC",sans-serif;margin:0 auto;max-width:72rem;padding:1rem 2rem;color:#1f1d1a;background:#faf8f3}
-nav{display:flex;gap:.75rem;align-items:center;margin-bottom:1rem}.inline{display:inline}.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end}
-.quotes{list-style:none;padding:0}.quote{display:grid;grid-template-columns:300px 1fr;gap:1rem;padding:1rem 0;border-top:1px solid #ddd}
-.text{font-size:1.15rem;margin:0 0 .25rem}.muted{color:#6b645a}.status-approved{color:#0a6b2f;font-weight:600}.status-rejected{color:#a3382b;font-weight:600}
-.paragraph{font-size:1.2rem;line-height:2;user-select:text}.hl{background:#fde7a6}.error{color:#a3382b}.warn{color:#8a5a00}.calendar{list-style:none;padding:0}table{border-collapse:collapse;font-size:.85rem}td,th{border-top:1px solid #ddd;padding:.25rem .5rem;vertical-align:top;text-align:left}.day{padding:.4rem 0;border-top:1px solid #eee}.past{opacity:.7}
-button{font:inherit;cursor:pointer}input,select{font:inherit}:focus-visible{outline:3px solid #0f4c5c}`);
+/** The desk: one column on a phone, two where there is room; nothing wider than the screen. */
+export const DESK_STYLE = trusted(`
+:root{--bg:#faf8f3;--fg:#1f1d1a;--muted:#5f584f;--rule:#ddd5c8;--accent:#8a3b12;--ok:#0a6b2f;--no:#a3382b;--warn:#7a4f00;--hl:#fde7a6;--sel:#bfe0ff;--card:#fff}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;font:16px/1.6 system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:var(--fg);background:var(--bg);overflow-wrap:anywhere}
+header.desk{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:center;padding:.5rem 1rem;border-bottom:1px solid var(--rule);background:var(--card)}
+header.desk nav{display:flex;flex-wrap:wrap;gap:.25rem .9rem}
+header.desk .brand{font-weight:700;letter-spacing:.05em;margin-right:.5rem}
+header.desk .who{margin-left:auto;color:var(--muted);font-size:.9rem}
+main{max-width:80rem;margin:0 auto;padding:.5rem 1rem 3rem}
+h1{font-size:1.35rem;line-height:1.4;margin:.75rem 0}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
+a{color:var(--accent);text-underline-offset:.2em}a[aria-current]{font-weight:700;color:var(--fg)}
+img{max-width:100%;height:auto}
+.vh{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:.5rem;background:var(--card);padding:.25rem .5rem;z-index:2}
+button,input,select,textarea{font:inherit;max-width:100%}
+input,select,textarea{border:1px solid #8d8478;border-radius:6px;padding:.3rem .45rem;background:#fff;color:inherit}
+button{cursor:pointer;border:1px solid #8d8478;border-radius:6px;padding:.3rem .8rem;background:#fff;color:inherit;min-height:2.25rem}
+button.approve{border-color:var(--ok);color:var(--ok)}button.reject{border-color:var(--no);color:var(--no)}
+button.primary{background:var(--accent);border-color:var(--accent);color:#fff}
+.link{border:0;background:none;color:var(--accent);text-decoration:underline;padding:0;min-height:0}
+:focus-visible{outline:3px solid #0f4c5c;outline-offset:2px}
+.inline{display:inline}.muted{color:var(--muted)}.small{font-size:.875rem}
+.error{color:var(--no)}.warn{color:var(--warn)}
+label{display:inline-flex;flex-direction:column;gap:.1rem;font-size:.875rem;color:var(--muted)}
+label>input,label>select,label>textarea{color:var(--fg);font-size:1rem}
+.filters>label{max-width:100%;min-width:0}.filters select{max-width:100%}
+.filters{display:flex;flex-wrap:wrap;gap:.5rem .75rem;align-items:end;margin:.5rem 0}
+.filters input[name=text]{width:14rem}.filters .full{flex:1 1 100%}.filters .grow{flex:1 1 16rem}.filters textarea{width:100%}
+.quotes{list-style:none;padding:0;margin:0}
+.quote{display:grid;grid-template-columns:minmax(0,20rem) minmax(0,1fr);gap:1rem;padding:1rem 0;border-top:1px solid var(--rule)}
+.quote .text{font-size:1.15rem;margin:0 0 .25rem}.quote .text a{color:var(--fg);text-decoration:none}.quote .text a:hover{text-decoration:underline}
+.meta{margin:0 0 .5rem;font-size:.875rem;color:var(--muted)}
+.badge{display:inline-block;border-radius:4px;padding:0 .35rem;font-size:.8rem;border:1px solid currentColor}
+.status-approved{color:var(--ok)}.status-rejected{color:var(--no)}.status-candidate{color:var(--muted)}
+.decide{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end}
+.decide input[name=note]{flex:1 1 10rem;min-width:0}
+.two{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5rem;align-items:start}
+.said{font-size:1.3rem;line-height:1.8;margin:.5rem 0}
+.paragraph{font-size:1.15rem;line-height:2;user-select:text;padding:.5rem;border:1px solid var(--rule);border-radius:6px;background:var(--card)}
+.hl{background:var(--hl)}.sel{background:var(--sel)}.hl.sel{background:#b5d6a0}
+.preview img{display:block;border:1px solid var(--rule);border-radius:6px;background:#eee}
+.history,.audit{list-style:none;padding:0;margin:0}
+.history li,.audit li{border-top:1px solid var(--rule);padding:.5rem 0}
+.change{display:block}.before{text-decoration:line-through;color:var(--muted)}
+.pager{display:flex;gap:1rem;margin:1rem 0}
+.month{display:grid;grid-template-columns:repeat(7,minmax(0,1fr));gap:.4rem;list-style:none;padding:0;margin:0}
+.month .wd{font-size:.8rem;color:var(--muted);text-align:center}
+.month .day{border:1px solid var(--rule);border-radius:6px;padding:.35rem;background:var(--card);min-height:7rem;display:flex;flex-direction:column;gap:.25rem;font-size:.85rem}
+.month .day.out{background:transparent;border-style:dashed}.month .day.past{background:transparent}.month .day.today{border-color:var(--accent);border-width:2px}
+.month .day .date{font-weight:700}.month .day .said{font-size:.85rem;line-height:1.5;margin:0}
+.month .day img{border-radius:4px}
+.month .day form{display:flex;flex-wrap:wrap;gap:.25rem;margin-top:auto}
+.month .day input{width:100%;font-size:.85rem}
+.month .day button{font-size:.8rem;padding:.1rem .4rem;min-height:1.75rem}
+.monthnav{display:flex;gap:1rem;align-items:center;margin:.5rem 0}
+@media (max-width:48rem){
+.filters>label{flex:1 1 100%}.filters>label>input,.filters>label>select{width:100%}.filters input[name=text]{width:100%}
+.filters>label:has(select[name=size]),.filters>label:has(select[name=theme]),.filters>label:has(select[name=script]){flex:1 1 6rem}
+.quote,.two{grid-template-columns:minmax(0,1fr)}
+.month{grid-template-columns:minmax(0,1fr)}.month .wd,.month .day.out{display:none}.month .day{min-height:0}
+.month .day .wdname{display:inline}
+}
+@media (min-width:48.01rem){.month .day .wdname{display:none}}
+`);

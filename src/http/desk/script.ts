@@ -1,0 +1,64 @@
+/*
+ * The desk's one script, served as /editor/desk.js (same origin; the desk's CSP allows no inline
+ * script). Everything works without it; it adds two conveniences:
+ * - Trims: a mouse or keyboard selection inside the paragraph, or ← → (start) and Shift + ← →
+ *   (end) on the focused paragraph, fills in the trim's offsets and marks the chosen span.
+ * - Card previews: changing size, theme or script redraws the preview without reloading.
+ */
+export const DESK_SCRIPT = `'use strict';
+(() => {
+  const p = document.getElementById('paragraph');
+  const trim = document.getElementById('trim');
+  if (p && trim) {
+    const chars = [...p.querySelectorAll('[data-i]')];
+    const start = trim.querySelector('[name=start]');
+    const end = trim.querySelector('[name=end]');
+    const last = chars.length ? Number(chars[chars.length - 1].dataset.i) + chars[chars.length - 1].textContent.length : 0;
+    const mark = () => {
+      const a = Number(start.value), b = Number(end.value);
+      for (const ch of chars) { const i = Number(ch.dataset.i); ch.classList.toggle('sel', i >= a && i < b); }
+    };
+    const set = (a, b) => {
+      a = Math.max(0, Math.min(a, last - 1)); b = Math.max(a + 1, Math.min(b, last));
+      start.value = a; end.value = b; mark();
+    };
+    document.addEventListener('selectionchange', () => {
+      const s = getSelection();
+      if (!s || s.isCollapsed || !s.rangeCount) return;
+      const r = s.getRangeAt(0);
+      if (!p.contains(r.commonAncestorContainer) && r.commonAncestorContainer !== p) return;
+      const inside = chars.filter((ch) => { const t = ch.firstChild; return t && r.comparePoint(t, 0) === 0 && r.comparePoint(t, t.length) === 0; });
+      if (!inside.length) return;
+      const first = inside[0], final = inside[inside.length - 1];
+      set(Number(first.dataset.i), Number(final.dataset.i) + final.textContent.length);
+    });
+    const offsets = [...chars.map((ch) => Number(ch.dataset.i)), last];
+    const step = (at, dir) => {
+      let k = offsets.findIndex((o) => o >= at);
+      if (k < 0) k = offsets.length - 1;
+      return offsets[Math.max(0, Math.min(offsets.length - 1, k + dir))];
+    };
+    p.addEventListener('keydown', (e) => {
+      if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+      e.preventDefault();
+      const dir = e.key === 'ArrowRight' ? 1 : -1;
+      if (e.shiftKey) set(Number(start.value), step(Number(end.value), dir));
+      else set(step(Number(start.value), dir), Number(end.value));
+    });
+    start.addEventListener('input', mark); end.addEventListener('input', mark);
+    mark();
+  }
+  const form = document.getElementById('preview');
+  const img = document.getElementById('preview-card');
+  if (form && img) {
+    const redraw = () => {
+      const q = new URLSearchParams();
+      for (const name of ['size', 'theme', 'script']) q.set(name, form.elements[name].value);
+      q.set('scale', '1'); q.set('v', img.dataset.v);
+      img.src = img.dataset.card + '?' + q;
+    };
+    form.addEventListener('change', redraw);
+    form.addEventListener('submit', (e) => { e.preventDefault(); redraw(); });
+  }
+})();
+`;
