@@ -4,7 +4,7 @@ import { deskPage } from '../html/layout.ts';
 import { html } from '../html/markup.ts';
 import { auditItem } from './changes.ts';
 import { frame } from './chrome.ts';
-import type { Desk, DeskOptions } from './routes.ts';
+import type { Desk, DeskOptions } from './types.ts';
 import { words } from './words.ts';
 
 const PAGE_SIZE = 50;

@@ -6,7 +6,7 @@ import { deskSessions, noStore, SAFE_METHODS } from '../desk-session.ts';
 import { deskPage } from '../html/layout.ts';
 import { html, type Html } from '../html/markup.ts';
 import { readForm } from './forms.ts';
-import type { Desk, DeskOptions } from './routes.ts';
+import type { Desk, DeskOptions } from './types.ts';
 import { deskLang, LANG_COOKIE, words } from './words.ts';
 
 function loginForm(c: Context, token: string | undefined, problem: string): Html {

@@ -18,7 +18,7 @@ import {
   unlessConflict,
   writeContext,
 } from './forms.ts';
-import type { Desk, DeskOptions } from './routes.ts';
+import type { Desk, DeskOptions } from './types.ts';
 import { shortQuote, words, type Words } from './words.ts';
 
 /** More than this many days of one speaker in a week is flagged on the calendar. */

@@ -6,7 +6,7 @@ import { deskPage } from '../html/layout.ts';
 import { html, type Html } from '../html/markup.ts';
 import { DESK_SCRIPT } from './script.ts';
 import { readForm } from './forms.ts';
-import type { Desk } from './routes.ts';
+import type { Desk } from './types.ts';
 import { deskLang, LANG_COOKIE, words, type DeskLang } from './words.ts';
 
 export type Room = 'quotes' | 'calendar' | 'audit' | 'other';

@@ -8,7 +8,7 @@ import { draftCardUrl } from '../links.ts';
 import { frame } from './chrome.ts';
 import { words } from './words.ts';
 import { conflictLine, conflictStatus, readForm, unlessConflict, writeContext } from './forms.ts';
-import type { Desk, DeskOptions } from './routes.ts';
+import type { Desk, DeskOptions } from './types.ts';
 
 /** Errata of machine-transcript quotes, and signed draft cards to preview one before saving. */
 export function deskErratum(app: Desk, options: DeskOptions): void {

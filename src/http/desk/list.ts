@@ -19,7 +19,7 @@ import { frame } from './chrome.ts';
 import { decideForm, statusBadge } from './decide.ts';
 import { conflictLine, conflictStatus, readForm, unlessConflict, writeContext } from './forms.ts';
 import { shortQuote, words, type Words } from './words.ts';
-import type { Desk, DeskOptions } from './routes.ts';
+import type { Desk, DeskOptions } from './types.ts';
 
 const PAGE_SIZE = 30;
 /** The previews the desk offers: every size, theme and script the cards have. */

@@ -13,7 +13,7 @@ import { frame } from './chrome.ts';
 import { decideForm, statusBadge } from './decide.ts';
 import { hidden, NO_DEFAULT, readForm } from './forms.ts';
 import { previewOf, previewPickers, type Preview } from './list.ts';
-import type { Desk, DeskOptions } from './routes.ts';
+import type { Desk, DeskOptions } from './types.ts';
 import { shortQuote, words, type Words } from './words.ts';
 
 /** The paragraph one character per span, each with its UTF-16 offset; the quote highlighted. */

@@ -1,9 +1,5 @@
-import { Hono, type Context } from 'hono';
-import type { SigningKey } from '../../desk/draft.ts';
-import type { Session } from '../../desk/session.ts';
-import type { EditorialStore } from '../../desk/store.ts';
-import type { QuoteLibrary } from '../../quotes/library.ts';
-import type { Links } from '../links.ts';
+import { Hono } from 'hono';
+import type { Desk, DeskOptions, EditorOptions } from './types.ts';
 import { deskAudit } from './audit.ts';
 import { deskAuth } from './auth.ts';
 import { deskCalendar } from './calendar.ts';
@@ -12,29 +8,7 @@ import { deskErratum } from './erratum.ts';
 import { deskList } from './list.ts';
 import { deskQuote } from './quote.ts';
 
-export interface EditorOptions {
-  library: QuoteLibrary;
-  store: () => Promise<EditorialStore>;
-  links: Links;
-  /** EDITOR_TOKEN: without one the desk is closed and says how to open it. */
-  token: string | undefined;
-  /** Characters the card fonts cannot draw (errata must be drawable everywhere). */
-  uncovered?: (text: string) => Promise<string[]>;
-  /** Keys that sign draft-card links (the first signs); none: no previews. */
-  draftKeys?: readonly SigningKey[];
-  now?: () => number;
-  /** Who is asking, for the sign-in backoff (socket address, CF-Connecting-IP). */
-  clientKey?: ((c: Context) => string) | undefined;
-}
-
-/** The options every desk room reads, defaults filled in. */
-export type DeskOptions = EditorOptions & {
-  draftKeys: readonly SigningKey[];
-  now: () => number;
-};
-
-/** The desk's Hono app: every route after the gate has the editor's session. */
-export type Desk = Hono<{ Variables: { session: Session } }>;
+export type { Desk, DeskOptions, EditorOptions } from './types.ts';
 
 /**
  * The editorial desk under /editor: sign in with the editor token, browse and search quotes with
