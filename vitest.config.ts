@@ -19,6 +19,7 @@ const PROJECTS = {
     'test/card/layout-all.test.ts',
     'test/card/byline-raster.test.ts',
     'test/card/qr.test.ts',
+    'test/card/engine-factory.test.ts',
     'test/http/cards.test.ts',
     'test/http/daily.test.ts',
     'test/http/drafts.test.ts',

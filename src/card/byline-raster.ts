@@ -16,41 +16,32 @@ export interface Patch {
   rgba: Uint8Array;
 }
 
-/** Kept per rasterizer (each draws its own pixels), least recently used first out. */
+/** One kept byline raster; a pending raster counts one byte until its pixels are known. */
 interface Entry {
   patches: Promise<Patch[]>;
   bytes: number;
 }
-const caches = new WeakMap<Rasterizer, LRUCache<string, Entry>>();
-/** Per rasterizer; a runtime has one, so this bounds the process or isolate. */
-let maxBytes = 24 * 2 ** 20;
 
-/** Sets the budget (the Worker keeps less: an isolate has 128 MB for everything). */
-export function limitBylinePixels(bytes: number): void {
-  maxBytes = bytes;
-}
+/**
+ * An engine's byline pixels, least recently used first out, within `maxBytes` (an engine has one
+ * rasterizer, so this bounds what its process or isolate keeps; the Worker keeps less).
+ */
+export type BylinePixels = LRUCache<string, Entry>;
 
-/** The rasterizer's byline cache, under the current budget (a changed budget starts afresh). */
-function cacheFor(rasterizer: Rasterizer): LRUCache<string, Entry> {
-  let entries = caches.get(rasterizer);
-  if (!entries || entries.maxSize !== maxBytes) {
-    // A pending raster counts one byte until its pixels are known, then is re-weighed.
-    entries = new LRUCache<string, Entry>({
-      maxSize: maxBytes,
-      sizeCalculation: (entry) => Math.max(1, entry.bytes),
-    });
-    caches.set(rasterizer, entries);
-  }
-  return entries;
+export function createBylinePixels(maxBytes: number): BylinePixels {
+  return new LRUCache<string, Entry>({
+    maxSize: maxBytes,
+    sizeCalculation: (entry) => Math.max(1, entry.bytes),
+  });
 }
 
 export function bylinePatches(
+  entries: BylinePixels,
   rasterizer: Rasterizer,
   key: string,
   svg: () => string,
   width: number,
 ): Promise<Patch[]> {
-  const entries = cacheFor(rasterizer);
   const id = `${width}|${key}`;
   const kept = entries.get(id);
   if (kept) return kept.patches;

@@ -4,7 +4,7 @@ import type { ResolvedQuote } from '../quotes/library.ts';
 import { convertScript, type DisplayScript } from '../text/script.ts';
 import { DISPLAY_SCRIPTS, nestQuotes, SCRIPTS } from '../text/scripts.ts';
 import type { FontBook, Typeface } from './font-book.ts';
-import { QR_QUIET_MODULES, qrModules } from './qr.ts';
+import { QR_QUIET_MODULES, qrModules, type QrCache } from './qr.ts';
 import {
   CARD_LAYOUTS,
   VERTICAL_SIZES,
@@ -132,8 +132,9 @@ function qrLayout(
   size: CardSize,
   label: string,
   labelSize: number,
+  qrCodes?: QrCache,
 ): { size: number; label: { text: string; size: number } } | null {
-  const modules = qrModules(url).modules + 2 * QR_QUIET_MODULES;
+  const modules = qrModules(url, qrCodes).modules + 2 * QR_QUIET_MODULES;
   const side = Math.ceil(modules * QR_MODULE_PREVIEW_PX * (size.width / size.previewWidth));
   if (side > QR_MAX_SHARE * Math.min(size.width, size.height)) return null;
   return { size: side, label: { text: label, size: labelSize } };
@@ -160,10 +161,12 @@ export const QUOTE_LINE_HEIGHT = 1.55;
  */
 const OPTICAL_CENTRE = 0.42;
 
+/** `qrCodes`: the engine's QR cache (render-caches.ts); without it the code is encoded afresh. */
 export function composeCard(
   resolved: ResolvedQuote,
   options: CardOptions,
   fonts: FontBook,
+  qrCodes?: QrCache,
 ): CardModel {
   const { quote, document } = resolved;
   const { size, theme, script } = options;
@@ -211,7 +214,13 @@ export function composeCard(
     text: ui(BRAND, metaBold),
     size: Math.max(atPreview(PREVIEW_MIN_PX.brand), Math.round(2.3 * u)),
   };
-  const qr = qrLayout(options.permalink, size, ui(QR_LABEL), atPreview(PREVIEW_MIN_PX.label));
+  const qr = qrLayout(
+    options.permalink,
+    size,
+    ui(QR_LABEL),
+    atPreview(PREVIEW_MIN_PX.label),
+    qrCodes,
+  );
   const link = {
     url: options.permalink,
     text: options.permalink.replace(/^https?:\/\//, ''),

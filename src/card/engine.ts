@@ -5,13 +5,18 @@ import { cardVersion, type CardContent } from './card-version.ts';
 import type { CardModel } from './compose.ts';
 import type { FontBook } from './font-book.ts';
 import { renderCardPng, renderCardSvg, type StageTimes, type Rasterizer } from './render.ts';
+import { createRenderCaches, type CardBudgets, type RenderCaches } from './render-caches.ts';
 import { canonicalQuery, type CardSpec } from './spec.ts';
 import { CARD_SIZES, CARD_THEMES, cardSize, cardTheme } from './templates.ts';
 
 /** Bump when the card's design or typesetting changes in a way that changes pixels. */
 export const RENDERER_VERSION = 'card-2';
 
-/** The render version: changes whenever the pixels of any card could (renderer, templates, fonts). */
+/**
+ * The render version: changes whenever the pixels of any card could (renderer, templates, fonts).
+ * The one derivation: an engine stamps `renderVersion(fonts.version)`, and its factory
+ * (engine-factory.ts) answers the same from the manifest before the fonts are loaded.
+ */
 export function renderVersion(fontsVersion: string): string {
   return contentHash(
     [RENDERER_VERSION, JSON.stringify(CARD_SIZES), JSON.stringify(CARD_THEMES), fontsVersion].join(
@@ -42,18 +47,25 @@ export interface CardEngineOptions {
   rasterizer: Rasterizer;
   /** Absolute base URL of the public site, e.g. `https://yulu.example`; permalinks are `{base}/q/{id}`. */
   baseUrl: string;
+  /** What this engine may keep between renders (render-caches.ts); defaults: Node's. */
+  budgets?: Partial<CardBudgets>;
 }
 
 /**
  * Quote ID + spec → SVG or PNG. The only text a card can show is the catalog's (the engine takes
- * an ID, never text). Runtime-free: fonts and the rasterizer come from the runtime.
+ * an ID, never text). Runtime-free: fonts and the rasterizer come from the runtime. Runtimes get
+ * one from `createCardEngine` (engine-factory.ts), which also initialises Satori; whoever builds
+ * one by hand (tests, the bench) calls `initSatori` first.
  */
 export class CardEngine {
   /** Changes whenever the pixels of any card could change: renderer, templates, fonts. */
   readonly version: string;
+  /** This engine's own caches (bylines, byline pixels, QR codes): never shared with another. */
+  readonly caches: RenderCaches;
 
   constructor(private readonly options: CardEngineOptions) {
     this.version = renderVersion(options.fonts.version);
+    this.caches = createRenderCaches(options.budgets);
   }
 
   /**
@@ -119,6 +131,7 @@ export class CardEngine {
       resolved ?? this.options.library.resolve(id),
       this.cardOptions(id, spec),
       this.options.fonts,
+      this.caches,
     );
   }
 
@@ -135,6 +148,7 @@ export class CardEngine {
       this.options.fonts,
       this.options.rasterizer,
       stages,
+      this.caches,
     );
   }
 

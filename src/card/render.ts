@@ -1,4 +1,3 @@
-import { LRUCache } from 'lru-cache';
 import satori, { init as initSatoriWasm } from 'satori/standalone';
 import { YuluError } from '../errors.ts';
 import type { ResolvedQuote } from '../quotes/library.ts';
@@ -7,6 +6,7 @@ import { composeCard, type CardModel, type CardOptions } from './compose.ts';
 import type { FontBook } from './font-book.ts';
 import { encodePalettePng } from './png/encode.ts';
 import type { Rasterizer } from './ports.ts';
+import { createRenderCaches, type RenderCaches } from './render-caches.ts';
 import type { CardScale } from './templates.ts';
 import { QR_PLACEHOLDER_FILL, qrSvg } from './qr.ts';
 import { cardTree, qrColours, type CardLayer } from './tree.ts';
@@ -14,16 +14,15 @@ import { cardTree, qrColours, type CardLayer } from './tree.ts';
 /** Re-exported for the runtimes that implement it; defined in ports.ts. */
 export type { Rasterizer } from './ports.ts';
 
-let satoriReady: Promise<void> | undefined;
-
 /**
- * Satori's layout engine (Yoga) is WebAssembly, initialised once per process or isolate from a
- * compiled module or bytes the runtime provides (workerd forbids compiling wasm from bytes at
- * request time, so the Worker passes the module it imported).
+ * Satori's layout engine (Yoga) is WebAssembly, initialised from a compiled module or bytes the
+ * runtime provides (workerd forbids compiling wasm from bytes at request time, so the Worker
+ * passes the module it imported). Satori keeps the instance itself; the engine factory
+ * (engine-factory.ts) calls this once per engine before its first render, and whoever assembles
+ * a CardEngine by hand (tests, the bench) calls it first.
  */
 export function initSatori(yoga: WebAssembly.Module | ArrayBuffer | Uint8Array): Promise<void> {
-  satoriReady ??= initSatoriWasm(yoga as never);
-  return satoriReady;
+  return initSatoriWasm(yoga as never);
 }
 
 export interface RenderedSvg {
@@ -42,14 +41,9 @@ async function drawLayers(
   resolved: ResolvedQuote,
   options: CardOptions,
   fonts: FontBook,
+  caches: RenderCaches,
 ): Promise<CardLayers> {
-  if (!satoriReady)
-    throw new YuluError(
-      'render_failed',
-      'the card renderer is not initialised (initSatori was not called)',
-    );
-  await satoriReady;
-  const model = composeCard(resolved, options, fonts);
+  const model = composeCard(resolved, options, fonts, caches.qrCodes);
   const draw = (layer: CardLayer) =>
     satori(cardTree(model, layer) as never, {
       width: model.width,
@@ -58,22 +52,24 @@ async function drawLayers(
     });
   const [quote, byline] = await Promise.all([
     draw('quote'),
-    bylineLayer(model, fonts, () => draw('byline')),
+    bylineLayer(caches.bylines, model, fonts, () => draw('byline')),
   ]);
-  return { model, quote: withQrCode(quote, model), byline };
+  return { model, quote: withQrCode(quote, model, caches), byline };
 }
 
+/** `caches`: the engine's (render-caches.ts); without them nothing is kept between calls. */
 export async function renderCardSvg(
   resolved: ResolvedQuote,
   options: CardOptions,
   fonts: FontBook,
+  caches: RenderCaches = createRenderCaches(),
 ): Promise<RenderedSvg> {
-  const { model, quote, byline } = await drawLayers(resolved, options, fonts);
+  const { model, quote, byline } = await drawLayers(resolved, options, fonts, caches);
   return { svg: quote.replace(/<\/svg>\s*$/, `${byline.svg}</svg>`), model };
 }
 
 /** Replaces the QR placeholder box Satori laid out with the QR code itself (if the card has one). */
-function withQrCode(svg: string, model: CardModel): string {
+function withQrCode(svg: string, model: CardModel, caches: RenderCaches): string {
   if (model.link.qrSize === 0) return svg;
   // Found by its unique fill, then its own <rect …/> is read: cheaper than a regex over the SVG.
   const tail = `fill="${QR_PLACEHOLDER_FILL}"/>`;
@@ -86,7 +82,7 @@ function withQrCode(svg: string, model: CardModel): string {
       'the layout lost the QR code box; the card would be unlinked',
     );
   const [, x, y, size] = box.map(Number) as [number, number, number, number];
-  const qr = qrSvg(model.link.url, x, y, size, qrColours(model));
+  const qr = qrSvg(model.link.url, x, y, size, qrColours(model), caches.qrCodes);
   return `${svg.slice(0, start)}${qr}${svg.slice(fill + tail.length)}`;
 }
 const PLACEHOLDER = /^<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="[\d.]+" $/;
@@ -96,9 +92,8 @@ const PLACEHOLDER = /^<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="[
  * in a document at one size, theme and script: drawn once, kept, and laid over each quote layer.
  * Its Satori ids are renamed so they cannot collide with the quote layer's.
  */
-const bylines = new LRUCache<string, string>({ max: 256 });
-
 async function bylineLayer(
+  bylines: RenderCaches['bylines'],
   model: CardModel,
   fonts: FontBook,
   draw: () => Promise<string>,
@@ -141,9 +136,10 @@ export async function renderCardPng(
   rasterizer: Rasterizer,
   /** Filled with each stage's milliseconds when given (the benchmark's breakdown). */
   stages?: StageTimes,
+  caches: RenderCaches = createRenderCaches(),
 ): Promise<{ png: Uint8Array; model: CardModel }> {
   const t0 = performance.now();
-  const { model, quote, byline } = await drawLayers(resolved, options, fonts);
+  const { model, quote, byline } = await drawLayers(resolved, options, fonts, caches);
   const t1 = performance.now();
   const width = model.width * options.scale;
   // The quote layer is rasterised per card; the byline's pixels are kept and laid over it.
@@ -152,7 +148,7 @@ export async function renderCardPng(
   try {
     const [layer, patches] = await Promise.all([
       rasterizer.rgba(quote, width),
-      bylinePatches(rasterizer, byline.key, bylineSvg, width),
+      bylinePatches(caches.bylinePixels, rasterizer, byline.key, bylineSvg, width),
     ]);
     image = layer;
     for (const patch of patches) compositeOver(image.data, image.width, patch);

@@ -3,7 +3,7 @@ import { DailyService } from '../../daily/service.ts';
 import { createApp } from '../../http/app.ts';
 import { QuoteLibrary } from '../../quotes/library.ts';
 import { loadArtifacts } from './artifacts.ts';
-import { lazyNodeCardEngine, nodeRenderVersion } from './cards.ts';
+import { nodeCardEngine } from './cards.ts';
 import { startDailyPublisher } from './daily-publisher.ts';
 import { listen, serverConfigOrExit } from './listen.ts';
 import { readWebFont } from './web-fonts.ts';
@@ -21,8 +21,8 @@ const { catalog, corpus, aliases } = loadArtifacts();
 const library = new QuoteLibrary(catalog, corpus, aliases);
 // Fonts load before the first request; if one is missing or corrupt the service still starts,
 // cards answer 503 naming the file, and /healthz reports it.
-const engine = lazyNodeCardEngine(library, baseUrl);
-await engine().catch((error: Error) => console.error(`cards unavailable: ${error.message}`));
+const cards = nodeCardEngine(library, baseUrl);
+await cards.engine().catch((error: Error) => console.error(`cards unavailable: ${error.message}`));
 const store = openNodeStore();
 // DAILY_FIRST_DAY: the first day with a daily quote (YYYY-MM-DD, Asia/Shanghai).
 const daily = new DailyService({
@@ -35,9 +35,9 @@ const rendering = nodeRendering(baseUrl);
 await rendering.render.ready; // render threads loaded before the first request
 const app = createApp({
   library,
-  cards: { engine, ...rendering },
+  cards: { engine: cards.engine, ...rendering },
   clientKey: socketClient,
-  links: { baseUrl, renderVersion: nodeRenderVersion() },
+  links: cards.links, // the render version follows the engine: a healed font moves page links too
   store: () => store,
   daily,
   webFonts: readWebFont,

@@ -10,13 +10,13 @@ import type { CardBytes } from '../../card/card-cache.ts';
 import { YuluError } from '../../errors.ts';
 import { QuoteLibrary } from '../../quotes/library.ts';
 import { loadArtifacts } from './artifacts.ts';
-import { createNodeCardEngine } from './cards.ts';
+import { nodeCardEngine } from './cards.ts';
 
 const { baseUrl, fontsDir } = workerData as { baseUrl: string; fontsDir?: string };
 const { catalog, corpus } = loadArtifacts();
 const library = new QuoteLibrary(catalog, corpus);
-const engine = createNodeCardEngine(library, baseUrl, fontsDir);
-engine.catch(() => undefined); // reported per job below
+const cards = nodeCardEngine(library, baseUrl, fontsDir);
+cards.engine().catch(() => undefined); // loaded now; a failure is reported per job below
 
 /** A YuluError crosses the thread as a plain object and is rebuilt by the pool. */
 export type ThreadResult =
@@ -25,7 +25,7 @@ export type ThreadResult =
 export async function renderInThread(job: RenderJob & { warm?: true }): Promise<ThreadResult> {
   try {
     if (job.warm) job = { ...job, id: library.quotes[0]?.id ?? '' };
-    const card = await drawCard(await engine, job, resolveJob(library, job));
+    const card = await drawCard(await cards.engine(), job, resolveJob(library, job));
     return { ok: true, card };
   } catch (error) {
     if (error instanceof YuluError)

@@ -1,9 +1,12 @@
 import type { CardBytes, CardStore } from '../../card/card-cache.ts';
 
+/** The Workers runtime's default cache (`caches.default`, which the web-standard lib lacks). */
+const cardCache = (): WorkerCache => (caches as unknown as { default: WorkerCache }).default;
+
 /** Rendered cards in the Cloudflare Cache API, shared by the isolates of a data centre. */
 export const cacheApiStore: CardStore = {
   async get(key) {
-    const response = await caches.default.match(cacheUrl(key));
+    const response = await cardCache().match(cacheUrl(key));
     if (!response) return null;
     return {
       body: new Uint8Array(await response.arrayBuffer()),
@@ -11,9 +14,10 @@ export const cacheApiStore: CardStore = {
     };
   },
   async put(key, card: CardBytes) {
-    await caches.default.put(
+    await cardCache().put(
       cacheUrl(key),
-      new Response(card.body, {
+      // Card bytes are never backed by a SharedArrayBuffer.
+      new Response(card.body as Uint8Array<ArrayBuffer>, {
         headers: {
           'content-type': card.contentType,
           'cache-control': 'public, max-age=31536000, immutable',

@@ -8,13 +8,10 @@ import corpus from '../../../quotes/corpus.json' with { type: 'json' };
 import aliases from '../../../quotes/aliases.json' with { type: 'json' };
 import manifest from '../../../fonts/manifest.json' with { type: 'json' };
 import yoga from 'satori/yoga.wasm';
-import { limitBylinePixels } from '../../card/byline-raster.ts';
 import { CardCache } from '../../card/card-cache.ts';
-import { CardEngine, renderVersion } from '../../card/engine.ts';
+import { createCardEngine, type CardEngineSource } from '../../card/engine-factory.ts';
 import { signingKeys } from '../../desk/draft.ts';
 import { weakTokenReason } from '../../desk/token-strength.ts';
-import { createFontBook, fontsVersion } from '../../card/fonts.ts';
-import { initSatori } from '../../card/render.ts';
 import type { CorpusData } from '../../corpus/corpus-data.ts';
 import type { FontManifest } from '../../fonts/fonts.ts';
 import { DailyService } from '../../daily/service.ts';
@@ -66,9 +63,7 @@ const library = new QuoteLibrary(
   corpus as unknown as CorpusData,
   aliases as unknown as Aliases,
 );
-// An isolate has 128 MB for everything: keep fewer byline pixels than a Node process does.
-limitBylinePixels(8 * 2 ** 20);
-let engine: Promise<CardEngine> | undefined;
+let cards: CardEngineSource | undefined;
 let app: ReturnType<typeof createApp> | undefined;
 let daily: DailyService | undefined;
 
@@ -82,9 +77,24 @@ function dailyOf(env: Env): DailyService {
   return daily;
 }
 
-async function loadEngine(env: Env): Promise<CardEngine> {
-  await initSatori(yoga);
-  const fonts = manifest as unknown as FontManifest;
+/** The isolate's card engine: fonts from the static assets, resvg-wasm, the bundled Yoga. */
+function cardsOf(env: Env): CardEngineSource {
+  cards ??= createCardEngine({
+    library,
+    baseUrl: env.PUBLIC_BASE_URL,
+    manifest: () => manifest as unknown as FontManifest,
+    fontData: (fonts) => assetFonts(env, fonts),
+    rasterizer: workerRasterizer,
+    yoga: () => yoga,
+    // An isolate has 128 MB for everything: keep fewer byline pixels than a Node process does.
+    budgets: { bylinePixelBytes: 8 * 2 ** 20 },
+    // A failed load is not remembered: the next request tries again.
+    retryMs: 0,
+  });
+  return cards;
+}
+
+async function assetFonts(env: Env, fonts: FontManifest): Promise<Map<string, ArrayBuffer>> {
   const data = new Map<string, ArrayBuffer>();
   await Promise.all(
     fonts.fonts.map(async (font) => {
@@ -98,12 +108,7 @@ async function loadEngine(env: Env): Promise<CardEngine> {
       data.set(font.file, await response.arrayBuffer());
     }),
   );
-  return new CardEngine({
-    library,
-    fonts: createFontBook(fonts, data),
-    rasterizer: workerRasterizer,
-    baseUrl: env.PUBLIC_BASE_URL,
-  });
+  return data;
 }
 
 /** A weak EDITOR_TOKEN keeps the desk closed (the Worker has no start-up to refuse). */
@@ -116,14 +121,7 @@ function strongToken(token: string | undefined): string | undefined {
 
 export default {
   fetch(request: Request, env: Env, ctx: WorkerExecutionContext): Response | Promise<Response> {
-    const cardEngine = () => {
-      // A failed load is not cached: the next request tries again.
-      engine ??= loadEngine(env).catch((error: unknown) => {
-        engine = undefined;
-        throw error;
-      });
-      return engine;
-    };
+    const { engine: cardEngine, links } = cardsOf(env);
     app ??= createApp({
       library,
       cards: {
@@ -138,10 +136,7 @@ export default {
           : {}),
       },
       clientKey: (c) => c.req.header('CF-Connecting-IP') ?? 'unknown',
-      links: {
-        baseUrl: env.PUBLIC_BASE_URL,
-        renderVersion: renderVersion(fontsVersion(manifest as unknown as FontManifest)),
-      },
+      links,
       store: async () => new EditorialStore(d1Driver(env.DB)),
       daily: dailyOf(env),
       webFonts: async (file) => {

@@ -12,7 +12,8 @@ interface WorkerCache {
   match(request: Request | string): Promise<Response | undefined>;
   put(request: Request | string, response: Response): Promise<void>;
 }
-declare const caches: { default: WorkerCache };
+/** `caches` is the web-standard CacheStorage plus Cloudflare's `default` (read in cache-store.ts). */
+declare const caches: unknown;
 interface WorkerExecutionContext {
   waitUntil(promise: Promise<unknown>): void;
   passThroughOnException(): void;
