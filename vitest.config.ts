@@ -20,6 +20,7 @@ const PROJECTS = {
     'test/card/byline-raster.test.ts',
     'test/card/qr.test.ts',
     'test/card/engine-factory.test.ts',
+    'test/card/tree.test.ts',
     'test/http/cards.test.ts',
     'test/http/daily.test.ts',
     'test/http/drafts.test.ts',

@@ -4,6 +4,7 @@ import type { ResolvedQuote } from '../quotes/library.ts';
 import { convertScript, type DisplayScript } from '../text/script.ts';
 import { DISPLAY_SCRIPTS, nestQuotes, SCRIPTS } from '../text/scripts.ts';
 import type { FontBook, Typeface } from './font-book.ts';
+import { cardUnit, footerHeights, LINE_HEIGHT, SPACING } from './geometry.ts';
 import { QR_QUIET_MODULES, qrModules, type QrCache } from './qr.ts';
 import {
   CARD_LAYOUTS,
@@ -161,23 +162,84 @@ export const QUOTE_LINE_HEIGHT = 1.55;
  */
 const OPTICAL_CENTRE = 0.42;
 
-/** `qrCodes`: the engine's QR cache (render-caches.ts); without it the code is encoded afresh. */
+/**
+ * Quote + size + theme + script → everything the card shows, measured and placed: the small print
+ * and the frame it leaves (header row, footer columns, gaps), then the quote's text, fitted into
+ * the box between them and placed at the optical centre.
+ * `qrCodes`: the engine's QR cache (render-caches.ts); without it the code is encoded afresh.
+ */
 export function composeCard(
   resolved: ResolvedQuote,
   options: CardOptions,
   fonts: FontBook,
   qrCodes?: QrCache,
 ): CardModel {
-  const { quote, document } = resolved;
   const { size, theme, script } = options;
   const { width, height } = size;
-  const u = Math.min(width, height) / 100;
+  const faces = {
+    meta: fonts.typeface(theme.face, script, 400),
+    metaBold: fonts.typeface(theme.face, script, 700),
+    quote: fonts.typeface(theme.face, script, theme.quoteWeight),
+  };
+  const print = smallPrint(resolved, options, faces, qrCodes);
+  const frame = cardFrame(print, size, faces.meta);
+  const layout = options.layout ?? 'horizontal';
+  const vertical = layout === 'vertical';
+  const text = quoteText(resolved, options, vertical, faces.quote);
+  const box = {
+    width: width - 2 * frame.padding.x,
+    height:
+      height -
+      2 * frame.padding.y -
+      frame.headerHeight -
+      Math.max(frame.footer.left, frame.footer.right) -
+      2 * frame.gap,
+  };
+  const set = setQuote(text, vertical, box, size, script, faces.quote);
 
+  return {
+    width,
+    height,
+    theme,
+    script,
+    lang: SCRIPTS[script].cardLang,
+    padding: frame.padding,
+    layout,
+    quote: { ...text, typeface: faces.quote, ...set },
+    brand: print.brand,
+    speaker: print.speaker,
+    credit: print.credit,
+    source: print.source,
+    note: print.note,
+    draftBand: print.draftBand,
+    link: print.link,
+    headerHeight: frame.headerHeight,
+    footer: frame.footer,
+    gap: frame.gap,
+    meta: faces.meta,
+    metaBold: faces.metaBold,
+  };
+}
+
+type Faces = Record<'meta' | 'metaBold' | 'quote', Typeface>;
+type SmallPrint = Pick<
+  CardModel,
+  'brand' | 'speaker' | 'credit' | 'source' | 'note' | 'draftBand' | 'link'
+> & { qr: ReturnType<typeof qrLayout>; padding: CardModel['padding'] };
+
+/** Brand, speaker, credit, source, note, draft band and permalink: text and sizes. */
+function smallPrint(
+  resolved: ResolvedQuote,
+  options: CardOptions,
+  faces: Faces,
+  qrCodes: QrCache | undefined,
+): SmallPrint {
+  const { quote, document } = resolved;
+  const { size, script } = options;
+  const { width, height } = size;
+  const u = cardUnit(size);
   const padding = { x: Math.round(width * 0.075), y: Math.round(Math.max(height * 0.06, 6 * u)) };
-  const meta = fonts.typeface(theme.face, script, 400);
-  const metaBold = fonts.typeface(theme.face, script, 700);
-  const quoteFace = fonts.typeface(theme.face, script, theme.quoteWeight);
-  const ui = (text: string, face: Typeface = meta) =>
+  const ui = (text: string, face: Typeface = faces.meta) =>
     separators(convertScript(text, 'hans', script), face);
   // Small print is sized for the card shown at its preview width (see PREVIEW_MIN_PX).
   const atPreview = (px: number) => Math.ceil(px * (width / size.previewWidth));
@@ -205,13 +267,13 @@ export function composeCard(
   const note = noteText ? { text: ui(noteText), size: metaSize } : null;
   const draftBand = quote.flags.includes('draft')
     ? {
-        text: ui(DRAFT_BAND, metaBold),
+        text: ui(DRAFT_BAND, faces.metaBold),
         size: metaSize,
         height: Math.max(Math.round(metaSize * 1.8), Math.round(padding.y * 0.8)),
       }
     : null;
   const brand = {
-    text: ui(BRAND, metaBold),
+    text: ui(BRAND, faces.metaBold),
     size: Math.max(atPreview(PREVIEW_MIN_PX.brand), Math.round(2.3 * u)),
   };
   const qr = qrLayout(
@@ -229,31 +291,48 @@ export function composeCard(
     qrSize: qr?.size ?? 0,
     label: qr?.label ?? null,
   };
-  const gap = Math.round(4 * u);
+  return { padding, brand, speaker, credit, source, note, draftBand, qr, link };
+}
 
+/**
+ * The frame around the quote: the header row, the footer's columns (metadata rows split to fit
+ * beside the QR code) and the gaps, in the geometry tree.ts draws (geometry.ts).
+ */
+function cardFrame(
+  print: SmallPrint,
+  size: CardSize,
+  meta: Typeface,
+): Pick<CardModel, 'padding' | 'headerHeight' | 'footer' | 'gap'> {
+  const { padding, qr, link, brand } = print;
+  const u = cardUnit(size);
   // Metadata lines never wrap by themselves: a line too long for the column beside the QR code
   // is split at its last separator that fits (publication / date), and only then set smaller.
   // Without a QR code the link sits in the header row, and the byline has the full width.
-  const column = width - 2 * padding.x - (qr ? link.qrSize + 3 * u : 0);
-  const creditRows = metaRows(credit, meta, column);
-  const sourceRows = metaRows(source, meta, column);
-  const footerHeights = {
-    left:
-      0.6 * u + // accent rule
-      1.2 * u +
-      speaker.size * 1.3 +
-      (credit.text ? credit.size * 1.5 * creditRows.length : 0) +
-      source.size * 1.5 * sourceRows.length +
-      (note ? note.size * 1.6 : 0),
-    right: qr ? qr.size + 0.8 * u + qr.label.size * 1.4 : 0,
+  const column = size.width - 2 * padding.x - (qr ? link.qrSize + SPACING.qrMargin * u : 0);
+  metaRows(print.credit, meta, column);
+  metaRows(print.source, meta, column);
+  return {
+    padding,
+    headerHeight: Math.max(brand.size, qr ? 0 : link.size) * LINE_HEIGHT.header,
+    footer: footerHeights({ ...print, qr }, u),
+    gap: Math.round(SPACING.gap * u),
   };
+}
 
-  const footer = Math.max(footerHeights.left, footerHeights.right);
-  const header = Math.max(brand.size, qr ? 0 : link.size) * 1.4;
-
+/**
+ * The quote as set: converted to the script, marks nested, the closing mark appended (vertical
+ * text also carries the opening one in its columns). Refuses a layout the size does not offer
+ * and text the quote face cannot draw.
+ */
+function quoteText(
+  resolved: ResolvedQuote,
+  options: CardOptions,
+  vertical: boolean,
+  face: Typeface,
+): { text: string; open: string; close: string } {
+  const { quote, document } = resolved;
+  const { size, script } = options;
   const [open, close] = SCRIPTS[script].marks.outer;
-  const layout = options.layout ?? 'horizontal';
-  const vertical = layout === 'vertical';
   if (vertical && !VERTICAL_SIZES.includes(size.name))
     throw new YuluError(
       'invalid_argument',
@@ -265,30 +344,38 @@ export function composeCard(
   // No tofu, ever: the last line of defence behind the catalog's coverage test and the desk's
   // check of errata. Text the quote face cannot draw is refused, not drawn as boxes or gaps.
   const drawn = vertical
-    ? verticalCells(text, quoteFace.measure)
+    ? verticalCells(text, face.measure)
         .map((c) => c.text)
         .join('')
     : text;
-  const undrawable = [...new Set(drawn)].filter((c) => !/\s/u.test(c) && !quoteFace.covers(c));
+  const undrawable = [...new Set(drawn)].filter((c) => !/\s/u.test(c) && !face.covers(c));
   if (undrawable.length)
     throw new YuluError(
       'quote_not_drawable',
-      `quote ${quote.id} has characters the ${quoteFace.family} font cannot draw: ${undrawable
+      `quote ${quote.id} has characters the ${face.family} font cannot draw: ${undrawable
         .slice(0, 8)
         .map(
           (c) => `${c} (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`,
         )
         .join(', ')}`,
     );
-  const box = {
-    width: width - 2 * padding.x,
-    height: height - 2 * padding.y - header - footer - 2 * gap,
-  };
+  return { text, open, close };
+}
+
+/** The quote fitted into `box` (typeset/fit.ts) and placed in it at the optical centre. */
+function setQuote(
+  { text, open }: { text: string; open: string },
+  vertical: boolean,
+  box: { width: number; height: number },
+  size: CardSize,
+  script: DisplayScript,
+  face: Typeface,
+): Pick<CardModel['quote'], 'fitted' | 'openWidth' | 'compress' | 'top' | 'vertical'> {
   const compress = SCRIPTS[script].compressPunctuation && !vertical;
   const segmenter = phraseSegmenter(script === 'hans' ? 'hans' : 'hant');
   const sizes = { maxSize: size.maxQuoteSize, minSize: size.minQuoteSize };
   const fitted = vertical
-    ? fitText(text, verticalMeasure(quoteFace.measure), {
+    ? fitText(text, verticalMeasure(face.measure), {
         segmenter,
         // Columns: the line is the box's height, lines stack across its width.
         width: box.height,
@@ -296,77 +383,55 @@ export function composeCard(
         ...sizes,
         lineHeight: VERTICAL_COLUMN_PITCH,
       })
-    : fitText(text, compress ? withCompression(quoteFace.measure) : quoteFace.measure, {
+    : fitText(text, compress ? withCompression(face.measure) : face.measure, {
         segmenter,
         width: box.width,
         height: box.height,
         ...sizes,
         lineHeight: QUOTE_LINE_HEIGHT,
       });
-  const openWidth = vertical ? 0 : quoteFace.measure(open) * fitted.fontSize;
-  let top: number;
-  let verticalBlock: CardModel['quote']['vertical'] = null;
-  if (vertical) {
-    const pitch = fitted.fontSize * VERTICAL_COLUMN_PITCH;
-    fitted.letterSpacing = verticalSpacing(fitted, quoteFace.measure);
-    const columns = placeColumns(
-      fitted.lines,
-      fitted.letterSpacing,
-      quoteFace.measure,
-      fitted.fontSize,
-      pitch,
-    );
-    const blockWidth = columns.length * pitch;
-    const blockHeight = Math.max(
-      ...columns.map((c) => {
-        const last = c.cells.at(-1);
-        return last ? last.y + last.advance * fitted.fontSize : 0;
-      }),
-    );
-    top = Math.max(0, Math.floor((box.height - blockHeight) * OPTICAL_CENTRE));
-    verticalBlock = {
+  if (vertical) return { fitted, openWidth: 0, compress, ...placeVertical(fitted, box, face) };
+  const free = box.height - fitted.lines.length * fitted.fontSize * fitted.lineHeight;
+  return {
+    fitted,
+    openWidth: face.measure(open) * fitted.fontSize,
+    compress,
+    top: Math.max(0, Math.floor(free * OPTICAL_CENTRE)),
+    vertical: null,
+  };
+}
+
+/** Vertical text: columns justified and placed cell by cell, the block centred across the box. */
+function placeVertical(
+  fitted: FittedText,
+  box: { width: number; height: number },
+  face: Typeface,
+): Pick<CardModel['quote'], 'top' | 'vertical'> {
+  const pitch = fitted.fontSize * VERTICAL_COLUMN_PITCH;
+  fitted.letterSpacing = verticalSpacing(fitted, face.measure);
+  const columns = placeColumns(
+    fitted.lines,
+    fitted.letterSpacing,
+    face.measure,
+    fitted.fontSize,
+    pitch,
+  );
+  const blockWidth = columns.length * pitch;
+  const blockHeight = Math.max(
+    ...columns.map((c) => {
+      const last = c.cells.at(-1);
+      return last ? last.y + last.advance * fitted.fontSize : 0;
+    }),
+  );
+  return {
+    top: Math.max(0, Math.floor((box.height - blockHeight) * OPTICAL_CENTRE)),
+    vertical: {
       columns,
       pitch,
       left: Math.max(0, Math.floor((box.width - blockWidth) / 2)),
       width: blockWidth,
       height: blockHeight,
-    };
-  } else {
-    const free = box.height - fitted.lines.length * fitted.fontSize * fitted.lineHeight;
-    top = Math.max(0, Math.floor(free * OPTICAL_CENTRE));
-  }
-
-  return {
-    width,
-    height,
-    theme,
-    script,
-    lang: SCRIPTS[script].cardLang,
-    padding,
-    layout,
-    quote: {
-      text,
-      open,
-      close,
-      typeface: quoteFace,
-      fitted,
-      openWidth,
-      compress,
-      top,
-      vertical: verticalBlock,
     },
-    brand,
-    speaker,
-    credit,
-    source,
-    note,
-    draftBand,
-    link,
-    headerHeight: header,
-    footer: footerHeights,
-    gap,
-    meta,
-    metaBold,
   };
 }
 

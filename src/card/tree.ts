@@ -1,5 +1,6 @@
 import type { CardModel } from './compose.ts';
 import { h, type SatoriChild, type SatoriElement } from './element.ts';
+import { cardUnit, LINE_HEIGHT, SPACING } from './geometry.ts';
 import { QR_PLACEHOLDER_FILL } from './qr.ts';
 import { compressionRuns } from './typeset/compress.ts';
 import { trackingRuns } from './typeset/tracking.ts';
@@ -81,7 +82,7 @@ function header(model: CardModel, quote: boolean, byline: boolean): SatoriElemen
     {
       display: 'flex',
       fontSize: brand.size,
-      lineHeight: 1.4,
+      lineHeight: LINE_HEIGHT.header,
       color: theme.accent,
       letterSpacing: brand.size * 0.12,
       fontFamily: model.metaBold.family,
@@ -97,7 +98,7 @@ function header(model: CardModel, quote: boolean, byline: boolean): SatoriElemen
             {
               display: 'flex',
               fontSize: link.size,
-              lineHeight: 1.4,
+              lineHeight: LINE_HEIGHT.header,
               color: theme.muted,
               letterSpacing: link.size * 0.02,
             },
@@ -279,85 +280,103 @@ function lineContent(text: string, compress: boolean, justified: boolean): Sator
   });
 }
 
+/**
+ * The bottom row: the byline column (accent rule, speaker, credit, source, note) and the QR code
+ * with its label, in the heights compose.ts reserved for them (geometry.ts footerHeights).
+ */
 function footer(model: CardModel, quote: boolean, byline: boolean): SatoriElement {
-  const { theme, speaker, credit, source, note, link } = model;
-  const u = Math.min(model.width, model.height) / 100;
-  const row = (text: string, size: number, extra: Record<string, string | number> = {}) =>
-    h(
-      'div',
-      { display: 'flex', whiteSpace: 'nowrap', fontSize: size, lineHeight: 1.5, ...extra },
-      text,
-    );
+  return h(
+    'div',
+    { display: 'flex', flexDirection: 'row', alignItems: 'flex-end', borderTop: 'none' },
+    [bylineColumn(model, byline), qrColumn(model, quote)],
+  );
+}
 
-  const leftBox = {
+/** A metadata row: never wraps (compose.ts split or shrank it to fit). */
+function metaRow(
+  text: string,
+  size: number,
+  extra: Record<string, string | number> = {},
+): SatoriElement {
+  return h(
+    'div',
+    {
+      display: 'flex',
+      whiteSpace: 'nowrap',
+      fontSize: size,
+      lineHeight: LINE_HEIGHT.meta,
+      ...extra,
+    },
+    text,
+  );
+}
+
+function bylineColumn(model: CardModel, byline: boolean): SatoriElement {
+  const { theme, speaker, credit, source, note } = model;
+  const u = cardUnit(model);
+  const box = {
     display: 'flex',
     flexDirection: 'column',
     justifyContent: 'flex-end',
     flexGrow: 1,
     flexShrink: 1,
   };
-  const left = !byline
-    ? h('div', { ...leftBox, height: model.footer.left })
-    : h('div', leftBox, [
-        h('div', {
-          display: 'flex',
-          width: 6 * u,
-          height: 0.6 * u,
-          backgroundColor: theme.accent,
-          marginBottom: 1.2 * u,
-        }),
-        row(speaker.name, speaker.size, {
-          lineHeight: 1.3,
-          fontFamily: model.metaBold.family,
-          fontWeight: model.metaBold.weight,
-          color: theme.text,
-        }),
-        ...(credit.text
-          ? credit.rows.map((text) => row(text, credit.size, { color: theme.muted }))
-          : []),
-        ...source.rows.map((text) => row(text, source.size, { color: theme.muted })),
-        ...(note
-          ? [row(note.text, note.size, { color: theme.muted, lineHeight: 1.6, opacity: 0.85 })]
-          : []),
-      ]);
+  if (!byline) return h('div', { ...box, height: model.footer.left });
+  const muted = { color: theme.muted };
+  return h('div', box, [
+    h('div', {
+      display: 'flex',
+      width: SPACING.ruleWidth * u,
+      height: SPACING.ruleHeight * u,
+      backgroundColor: theme.accent,
+      marginBottom: SPACING.ruleBelow * u,
+    }),
+    metaRow(speaker.name, speaker.size, {
+      lineHeight: LINE_HEIGHT.speaker,
+      fontFamily: model.metaBold.family,
+      fontWeight: model.metaBold.weight,
+      color: theme.text,
+    }),
+    ...(credit.text ? credit.rows.map((text) => metaRow(text, credit.size, muted)) : []),
+    ...source.rows.map((text) => metaRow(text, source.size, muted)),
+    ...(note
+      ? [metaRow(note.text, note.size, { ...muted, lineHeight: LINE_HEIGHT.note, opacity: 0.85 })]
+      : []),
+  ]);
+}
 
-  const rightBox = {
+function qrColumn(model: CardModel, quote: boolean): SatoriElement {
+  const { theme, link } = model;
+  const u = cardUnit(model);
+  const box = {
     display: 'flex',
     flexDirection: 'column',
     alignItems: 'flex-end',
-    marginLeft: 3 * u,
+    marginLeft: SPACING.qrMargin * u,
   };
-  const right = !link.label
-    ? h('div', { display: 'flex' })
-    : !quote
-      ? h('div', { ...rightBox, height: model.footer.right, width: link.qrSize })
-      : h('div', rightBox, [
-          // The QR code's box; render.ts draws the code itself into it (see qr.ts).
-          h('div', {
-            display: 'flex',
-            width: link.qrSize,
-            height: link.qrSize,
-            backgroundColor: QR_PLACEHOLDER_FILL,
-          }),
-          h(
-            'div',
-            {
-              display: 'flex',
-              marginTop: 0.8 * u,
-              fontSize: link.label.size,
-              lineHeight: 1.4,
-              color: theme.muted,
-              letterSpacing: link.label.size * 0.1,
-            },
-            link.label.text,
-          ),
-        ]);
-
-  return h(
-    'div',
-    { display: 'flex', flexDirection: 'row', alignItems: 'flex-end', borderTop: 'none' },
-    [left, right],
-  );
+  if (!link.label) return h('div', { display: 'flex' });
+  if (!quote) return h('div', { ...box, height: model.footer.right, width: link.qrSize });
+  return h('div', box, [
+    // The QR code's box; render.ts draws the code itself into it (see qr.ts).
+    h('div', {
+      display: 'flex',
+      width: link.qrSize,
+      height: link.qrSize,
+      backgroundColor: QR_PLACEHOLDER_FILL,
+    }),
+    h(
+      'div',
+      {
+        display: 'flex',
+        marginTop: SPACING.qrLabelGap * u,
+        fontSize: link.label.size,
+        lineHeight: LINE_HEIGHT.qrLabel,
+        color: theme.muted,
+        letterSpacing: link.label.size * 0.1,
+      },
+      link.label.text,
+    ),
+  ]);
 }
 
 /** Dark modules on a light tile whatever the theme: many scanners cannot read inverted codes. */
