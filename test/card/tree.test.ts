@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { composeCard, VERTICAL_SIZES, type CardModel } from '../../src/card/compose.ts';
 import type { SatoriChild, SatoriElement } from '../../src/card/element.ts';
 import type { FontBook } from '../../src/card/font-book.ts';
@@ -16,13 +16,9 @@ import { loadFonts } from '../../src/runtime/node/cards.ts';
  * simplified and a traditional script (test/card/layout-all.test.ts checks the lines of all).
  */
 
-let library: QuoteLibrary;
-let fonts: FontBook;
-beforeAll(() => {
-  const { catalog, corpus } = loadArtifacts();
-  library = new QuoteLibrary(catalog, corpus);
-  fonts = loadFonts();
-});
+const { catalog, corpus } = loadArtifacts();
+const library = new QuoteLibrary(catalog, corpus);
+const fonts: FontBook = loadFonts();
 
 const children = (e: SatoriElement): SatoriElement[] => {
   const c = e.props.children;

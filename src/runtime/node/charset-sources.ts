@@ -9,7 +9,7 @@ export const ROOT = new URL('../../../', import.meta.url).pathname;
 export const UI_TEXT_DIRS = ['templates', 'src/card'];
 
 /** Every file under `dir`, recursively, in a stable order; none when `dir` does not exist. */
-function filesUnder(dir: string): string[] {
+export function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((name) => join(dir, name))

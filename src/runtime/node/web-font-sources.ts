@@ -1,21 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readCharsetSources, ROOT } from './charset-sources.ts';
+import { filesUnder, readCharsetSources, ROOT } from './charset-sources.ts';
 import type { CharsetSources } from '../../fonts/charset.ts';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export { ROOT };
 
 /** Directories whose files hold text a page can show: the card's UI, the pages, scripts' labels. */
 export const WEB_UI_DIRS = ['templates', 'src/card', 'src/http', 'src/share', 'src/text'];
-
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile())
-    .sort();
-}
 
 /** What the web fonts' charset is built from (see src/fonts/web-fonts.ts). */
 export function readWebCharsetSources(root: string = ROOT): CharsetSources {
