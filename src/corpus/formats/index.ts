@@ -125,3 +125,4 @@ export function cleanThenNormalize(
     return { ...normalized, repairs: { [MARKUP_REPAIR]: cleaned.changes, ...normalized.repairs } };
   };
 }
+export { unlistedSpeakers, type UnlistedSpeaker } from './unlisted-speakers.ts';
