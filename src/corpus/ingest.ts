@@ -72,14 +72,12 @@ export function ingestSource(source: SourceFile, language: CharBigramModel): Doc
     markTeaser(drafts);
     attributeTranscript(drafts, meta);
   } else {
-    markFormatStructure(drafts, format);
-    attributeDialogue(
-      drafts,
-      withTitledNames(
-        format.castMeta,
-        drafts.map((d) => d.text),
-      ),
+    const castMeta = withTitledNames(
+      format.castMeta,
+      drafts.map((d) => d.text),
     );
+    markFormatStructure(drafts, format, castMeta);
+    attributeDialogue(drafts, castMeta);
   }
   return { stem: source.stem, meta, paragraphs: drafts.map(finish) };
 }

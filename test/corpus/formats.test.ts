@@ -98,6 +98,36 @@ describe('attribution with a format', () => {
   });
 });
 
+describe('cast lists and unlisted speakers in a labelled source', () => {
+  it('`主持人：刘畅。` lists the cast; `观众：` speaks for nobody listed, up to the next turn', () => {
+    const raw = [
+      '嘉宾：甲乙。主持人：丙丁。',
+      '主持人：请甲乙先说。',
+      '甲乙：好的。我先说两句。',
+      '观众：我能问一个问题吗？',
+      '我想知道价格。',
+      '甲乙：价格会降下来。',
+    ];
+    expect(speakers(raw.join('\n'), meta('甲乙:guest,丙丁:host'))).toEqual([
+      null,
+      null,
+      '丙丁',
+      '甲乙',
+      null,
+      null,
+      '甲乙',
+    ]);
+  });
+  it('**名字：** with the colon inside the bold, and a job word before the name', () => {
+    const raw = ['**主持人 丙丁：**欢迎。', '**甲乙：**谢谢。', '**丙丁：**开始吧。'];
+    expect(speakers(raw.join('\n'), meta('甲乙:guest,丙丁:host'))).toEqual([
+      '丙丁',
+      '甲乙',
+      '丙丁',
+    ]);
+  });
+});
+
 describe('markdown and notes', () => {
   it('strips emphasis and line marks, counting them, and leaves arithmetic alone', () => {
     expect(stripMarkdown('那一刻我才明白，**手比脑更难**。')).toEqual({
@@ -108,11 +138,12 @@ describe('markdown and notes', () => {
     expect(stripMarkdown('> 本期嘉宾：*宋佳禾*')).toEqual({ text: '本期嘉宾：宋佳禾', changes: 2 });
     expect(stripMarkdown('2*3*4 等于 24')).toEqual({ text: '2*3*4 等于 24', changes: 0 });
   });
-  it('knows an editor’s note from a stage direction', () => {
+  it('knows editors’ notes, stage directions and rules from speech', () => {
     expect(editorNoteReason('（本文经受访者审阅，有删节）')).toBe('editor’s note');
     expect(editorNoteReason('*本文由节目组整理，转载请联系授权。*')).toBe('editor’s note');
     expect(editorNoteReason('---')).toBe('markdown rule');
-    expect(editorNoteReason('（笑）')).toBeNull();
+    expect(editorNoteReason('（笑）')).toBe('stage direction');
+    expect(editorNoteReason('（笑）我们当时也没想到。')).toBeNull();
     expect(editorNoteReason('本文讲的是我们的第一款产品。')).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { QA_BLOCKS } from './qa-blocks.ts';
 import { ROLE_LABELS_FORMAT } from './role-labels.ts';
 import type { NormalizedText } from '../normalize/index.ts';
 import type { TranscriptFormat } from './types.ts';
+import { UNLISTED_SPEAKER } from './unlisted.ts';
 export { withTitledNames } from './titled-names.ts';
 
 /** Every transcript format ingestion knows besides plain `名字：` prefixes. */
@@ -73,37 +74,61 @@ function withRoleLabels(meta: SourceMeta, formats: readonly TranscriptFormat[]):
 }
 
 /**
- * Marks what a format makes certain before attribution guesses: editors' notes and markdown rules
- * are furniture (any source), and in a source whose turns are all labelled (a recognised format)
- * a markdown heading, or a short line without final punctuation right before a labelled turn, is
- * a section heading — not, as in a plain capture that lost a full stop, the end of an answer.
+ * Marks what a format makes certain before attribution guesses: editors' notes, stage directions
+ * and markdown rules are furniture (any source). In a source whose turns are labelled (a
+ * recognised format):
+ * - a markdown heading, or a short line without final punctuation right before a labelled turn,
+ *   is a section heading — not, as in a plain capture that lost a full stop, the end of an answer;
+ * - `主持人：刘畅。` (a label followed by its own person's name) lists the cast, nobody speaks;
+ * - after the first labelled turn, a sentence opened by a label that names nobody in the metadata
+ *   (`观众：请问…？`) is someone unlisted speaking: that turn, up to the next labelled one, is
+ *   left unattributed rather than continued in the previous speaker's name.
  */
-export function markFormatStructure(drafts: Draft[], format: SourceFormat): void {
-  const cast = castOf(format.castMeta);
+export function markFormatStructure(
+  drafts: Draft[],
+  format: SourceFormat,
+  castMeta: SourceMeta = format.castMeta,
+): void {
+  const cast = castOf(castMeta);
   const open = drafts.filter((d) => d.kind === undefined);
+  let turnsBegun = false;
+  let unlisted = false;
   open.forEach((d, i) => {
     const note = editorNoteReason(d.raw);
     if (note) return settle(d, 'furniture', note);
     if (!format.names.length) return;
+    const prefix = matchPrefix(d.text, cast);
+    if (prefix) {
+      unlisted = false;
+      const words = d.text.slice(prefix.length).replace(/[\s。，、；,.]/gu, '');
+      if (cast.people.some((p) => p.name === words)) return settle(d, 'furniture', 'cast list');
+      turnsBegun = true;
+      return;
+    }
     const next = open[i + 1];
     if (
       MARKDOWN_HEADING.test(d.raw) ||
       (d.text.length <= MAX_LABELLED_HEADING &&
         !TERMINAL.test(d.text) &&
-        matchPrefix(d.text, cast) === null &&
         next !== undefined &&
         matchPrefix(next.text, cast) !== null)
     )
-      settle(d, 'heading', 'section heading');
+      return settle(d, 'heading', 'section heading');
+    if (turnsBegun && (unlisted || (UNLISTED_LABEL.test(d.text) && TERMINAL.test(d.text)))) {
+      unlisted = true;
+      settle(d, 'narration', UNLISTED_SPEAKER);
+    }
   });
 }
 
+/** A short label opening a paragraph: `观众：`, `网友：`, `王五：`. */
+const UNLISTED_LABEL = /^[\p{Script=Han}]{1,4} ?[：:]/u;
 /** `## 关于量产`: a markdown heading line. */
 const MARKDOWN_HEADING = /^\s*#{1,6}\s+\S/u;
 /** Longest unpunctuated line read as a heading when a labelled turn follows it. */
 const MAX_LABELLED_HEADING = 30;
 
-function settle(d: Draft, kind: 'furniture' | 'heading', reason: string): void {
+function settle(d: Draft, kind: 'furniture' | 'heading' | 'narration', reason: string): void {
   d.kind = kind;
   d.reason = reason;
   d.attribution = notSpeech(reason);

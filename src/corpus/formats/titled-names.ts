@@ -1,5 +1,8 @@
 import type { SourceMeta } from '../meta.ts';
 
+/** Job words a label may put before the name: `主持人 林叶：`. */
+const ROLE_WORDS = '(?:主持人|主持|记者|嘉宾|采访者)';
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Longest title read inside the brackets of a speaker label (`沈若言（启明语音联合创始人）：`). */
@@ -7,7 +10,8 @@ const MAX_TITLE_LENGTH = 30;
 
 /**
  * Interviews often introduce a speaker once with a title in brackets before the colon
- * (`沈若言（启明语音联合创始人）：`) and by name alone afterwards. Each such spelling found at the
+ * (`沈若言（启明语音联合创始人）：`) or a job word before the name (`主持人 林叶：`) and by name
+ * alone afterwards. Each such spelling found at the
  * start of a normalised paragraph becomes an alias of that person, so the label is a prefix like
  * any other. Only known people: `王五（某公司）：` for someone not in the metadata stays unknown.
  */
@@ -17,10 +21,14 @@ export function withTitledNames(meta: SourceMeta, texts: readonly string[]): Sou
     const spellings = [person.name, ...person.aliases];
     const found = new Set<string>();
     for (const spelling of spellings) {
-      const re = new RegExp(`^(${escape(spelling)}（[^（）]{1,${MAX_TITLE_LENGTH}}）) ?[：:]`, 'u');
+      const re = new RegExp(
+        `^((?:${ROLE_WORDS} ?)?${escape(spelling)}(?:（[^（）]{1,${MAX_TITLE_LENGTH}}）)?) ?[：:]`,
+        'u',
+      );
       for (const text of texts) {
         const m = re.exec(text);
-        if (m && !person.aliases.includes(m[1] as string)) found.add(m[1] as string);
+        const label = m?.[1];
+        if (label && label !== spelling && !person.aliases.includes(label)) found.add(label);
       }
     }
     if (!found.size) return person;
