@@ -25,6 +25,9 @@ const ZH_NAMES: Record<string, string> = {
   'reported speech': '转述',
   'editor’s note': '编者注',
   'markdown rule': '分隔线',
+  'stage direction': '动作说明',
+  'cast list': '人员名单',
+  'speaker not in metadata': '未列出的讲者',
   // roles, tiers
   guest: '嘉宾',
   interviewer: '采访者',
@@ -88,7 +91,7 @@ export function formatAddReport(
     if (p.kind === 'speech') {
       const who = p.attribution.speaker ?? '?';
       const role = people.get(who)?.role;
-      bump(speakers, role ? `${who}（${name(role)}）` : who);
+      bump(speakers, role ? (en ? `${who} (${role})` : `${who}（${name(role)}）`) : who);
       bump(methods, p.attribution.method);
     } else bump(excluded, p.reason ?? p.kind);
     for (const [rule, n] of Object.entries(p.repairs)) bump(repairs, rule, n);
@@ -115,7 +118,7 @@ export function formatAddReport(
         `Unattributed ${unattributed.length}${unattributed.length ? `: ${unattributed.map(preview).join('; ')}` : ''}`,
         ...unlisted.map(
           (u) =>
-            `Warning      "${u.label}:" opens ${u.paragraphs.join(', ')} but is nobody in --people: add them, or their words are given to someone else`,
+            `Warning      "${u.label}:" opens ${u.paragraphs.join(', ')} but is nobody in --people: add them to quote them; until then those paragraphs stay unattributed or continue the previous speaker`,
         ),
         `Repairs      ${list(repairs)}`,
         `Quotes       ${plan.quotes.length}: ${list(tiers)} · ${list(quoted)}`,
@@ -134,7 +137,7 @@ export function formatAddReport(
         `${zh('未归属')}${unattributed.length} 段${unattributed.length ? `：${unattributed.map(preview).join('；')}` : ''}`,
         ...unlisted.map(
           (u) =>
-            `${zh('注意')}“${u.label}：”出现在 ${u.paragraphs.join('、')}，但不在 --people 中：请补上此人，否则这些话会算到别人头上`,
+            `${zh('注意')}“${u.label}：”出现在 ${u.paragraphs.join('、')}，但此人不在 --people 中：需要引用就补上；补上之前，这些段落不归属或被算作上一位讲者`,
         ),
         `${zh('修复')}${list(repairs)}`,
         `${zh('语录')}${plan.quotes.length} 条：${list(tiers)} · ${list(quoted)}`,
