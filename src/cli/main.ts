@@ -19,6 +19,7 @@ import { createNodeCardEngine } from '../runtime/node/cards.ts';
 import { backupCommand, BACKUP_USAGE } from './backup-command.ts';
 import { cardOrigin, loopbackWarning } from './card-origin.ts';
 import { helpFor, wantsHelp } from './help.ts';
+import { sourcesCommand } from './sources-command.ts';
 
 const CORPUS_USAGE = 'yulu corpus report [--json]';
 const CATALOG_USAGE = `yulu catalog build
@@ -42,6 +43,7 @@ const USAGE = `usage: yulu <command> [--help]
   corpus report [--json]      per-source figures: paragraphs kept/excluded, repairs, flags, speakers
   catalog build               regenerate quotes/catalog.json and quotes/corpus.json
   catalog check               fail if the committed artifacts differ from a rebuild
+  sources add <file> …        添加一篇访谈 / add an interview: copy, describe, rebuild, report (--help)
   editors add|list|revoke     named editors of the desk (tokens shown once, stored hashed)
   daily …                     the daily quote (${DAILY_USAGE.split('\n')[0]}); daily export renders days
   ${BACKUP_USAGE.replaceAll('\n', '\n  ')}
@@ -61,6 +63,7 @@ export function run(
   const [command, ...rest] = argv;
   if (command === 'help' || command === '--help' || command === '-h' || command === undefined) {
     const topic = command === 'help' ? rest[0] : undefined;
+    if (topic === 'sources') return sourcesCommand(['--help'], out);
     const usage = topic === undefined ? undefined : USAGES[topic];
     out(topic !== undefined && usage !== undefined ? helpFor(topic, usage, rest[1]) : USAGE);
     return 0;
@@ -91,6 +94,8 @@ export function run(
         ),
       );
     }
+    case 'sources':
+      return sourcesCommand(rest, out);
     case 'editors':
       return openNodeStore().then((store) => editorsCommand(store.editors(), rest, out));
     case 'render': {

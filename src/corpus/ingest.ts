@@ -10,6 +10,12 @@ import {
   WELCOME,
 } from './attribution/transcript.ts';
 import { normalizeParagraph, sourceContext } from './normalize/index.ts';
+import {
+  cleanThenNormalize,
+  markFormatStructure,
+  sourceFormat,
+  withTitledNames,
+} from './formats/index.ts';
 import { segmentLines } from './segment.ts';
 import type { CharBigramModel } from '../text/char-model.ts';
 import { convertScript } from '../text/script.ts';
@@ -21,10 +27,15 @@ import { convertScript } from '../text/script.ts';
 export function ingestSource(source: SourceFile, language: CharBigramModel): Document {
   const { meta } = source;
   const context = sourceContext(source.raw);
-  const normalize = (raw: string) => normalizeParagraph(raw, meta, language, context);
+  // Transcript formats (问/答, 记者：, **名字**：) add speaker labels and strip markup; a source in
+  // none of them is ingested unchanged (src/corpus/formats/).
+  const format = sourceFormat(source.raw, meta);
+  const normalize = cleanThenNormalize(format, (raw) =>
+    normalizeParagraph(raw, meta, language, context),
+  );
   const segments = segmentLines(source.raw);
   const transcript = meta.kind === 'machine-transcript';
-  const cast = castOf(meta);
+  const cast = castOf(format.castMeta);
 
   const drafts: Draft[] = [];
   let headerOpen = transcript && segments.some((s) => TRANSCRIPT_MARKER.test(s.raw.trim()));
@@ -61,7 +72,12 @@ export function ingestSource(source: SourceFile, language: CharBigramModel): Doc
     markTeaser(drafts);
     attributeTranscript(drafts, meta);
   } else {
-    attributeDialogue(drafts, meta);
+    const castMeta = withTitledNames(
+      format.castMeta,
+      drafts.map((d) => d.text),
+    );
+    markFormatStructure(drafts, format, castMeta);
+    attributeDialogue(drafts, castMeta);
   }
   return { stem: source.stem, meta, paragraphs: drafts.map(finish) };
 }

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { CorpusData } from '../../corpus/corpus-data.ts';
 import { YuluError } from '../../errors.ts';
 import { buildAliases, extendHistory, type Aliases, type History } from '../../quotes/aliases.ts';
-import { buildAll, serialize } from '../../quotes/build.ts';
+import { buildAll, serialize, type BuildOutput } from '../../quotes/build.ts';
 import type { Catalog } from '../../quotes/types.ts';
 import { readSources } from './sources.ts';
 
@@ -22,11 +22,18 @@ export interface BuiltArtifacts {
 
 /** Rebuilds the artifacts from `quotes/sources/` and the committed ID history; returns their text. */
 export function rebuildArtifacts(): BuiltArtifacts {
-  const out = buildAll(readSources());
-  const history = extendHistory(
+  return artifactsFrom(
+    buildAll(readSources()),
     JSON.parse(readFileSync(HISTORY_PATH, 'utf8')) as History,
-    out.catalog,
   );
+}
+
+/**
+ * The artifacts' text for a build and the ID history before it (the history grows by the build's
+ * new IDs; aliases follow). Shared by the rebuild and `yulu sources add`, which builds in memory.
+ */
+export function artifactsFrom(out: BuildOutput, previous: History): BuiltArtifacts {
+  const history = extendHistory(previous, out.catalog);
   return {
     catalog: serialize(out.catalog),
     corpus: serialize(out.corpus),
