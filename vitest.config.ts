@@ -37,6 +37,7 @@ const PROJECTS = {
     'test/corpus/attribution-accuracy.test.ts',
     'test/corpus/normalize/gbk-mojibake.test.ts',
     'test/corpus/normalize/text-residue.test.ts',
+    'test/text/opencc.test.ts',
   ],
   /**
    * Spawns processes: the CLI, the local server (and its start-up, test/node-startup.test.ts from

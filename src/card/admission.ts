@@ -22,54 +22,117 @@ export interface GateStats {
 }
 
 /**
+ * How long a render may wait for its turn. Without it the gate refuses as soon as `queue` renders
+ * wait; with it, a render also waits only when its turn is expected within `maxMs` (the weight
+ * ahead of it × the measured milliseconds per weight unit ÷ concurrency) and is refused with 503
+ * when it has waited `maxMs` after all. A burst then waits a moment instead of being refused and
+ * retried at once — refusals cost the event loop as much as they save — while the wait, and so
+ * the latency of every admitted render, stays bounded.
+ */
+export interface GateWait {
+  /** The longest a render waits for its turn. */
+  maxMs: number;
+  /** Milliseconds one weight unit (an OG card) takes until renders have been measured. */
+  initialMsPerUnit?: number;
+  now?: () => number;
+}
+
+interface Waiter {
+  weight: number;
+  start: () => void;
+  refuse: (error: YuluError) => void;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+/**
  * A counting semaphore with a weight budget and a bounded FIFO wait queue. At most `concurrency`
  * tasks run, their weights together at most `budget` (a task heavier than the budget runs alone),
- * at most `queue` wait; beyond that `run` throws 503 `overloaded` at once. Weights are pixel
- * areas, so memory in flight is bounded, not just the number of renders: a story card at scale 2
- * weighs as much as eleven OG cards.
+ * at most `queue` wait (and, with `wait`, only as long as GateWait allows); beyond that `run`
+ * throws 503 `overloaded` with Retry-After. Weights are pixel areas, so memory in flight is
+ * bounded, not just the number of renders: a story card at scale 2 weighs as much as eleven OG
+ * cards.
  */
 export class RenderGate {
   private running = 0;
   private weight = 0;
-  private readonly waiting: { weight: number; start: () => void }[] = [];
+  private readonly waiting: Waiter[] = [];
+  /** Measured service time per weight unit (moving average), for the expected wait. */
+  private msPerUnit: number;
+  private readonly now: () => number;
   readonly stats: GateStats = { running: 0, waiting: 0, weight: 0, refused: 0 };
 
   constructor(
     readonly concurrency: number,
     readonly queue: number,
     readonly budget: number = Infinity,
-    /** Seconds a refused client is told to wait. */
+    /** Seconds a refused client is told to wait (at least; an expected wait may say more). */
     private readonly retryAfter = 2,
+    private readonly wait?: GateWait,
   ) {
     if (!(concurrency >= 1))
       throw new RangeError('a render gate needs a concurrency of at least 1');
+    this.msPerUnit = wait?.initialMsPerUnit ?? 25;
+    this.now = wait?.now ?? (() => Date.now());
+  }
+
+  /** Milliseconds a render of `weight` arriving now is expected to wait for its turn. */
+  expectedWaitMs(weight = 1): number {
+    const ahead = this.waiting.reduce((sum, w) => sum + w.weight, 0) + weight;
+    return (ahead * this.msPerUnit) / this.concurrency;
   }
 
   async run<T>(task: () => Promise<T>, weight = 1): Promise<T> {
     const w = Math.min(Math.max(weight, 0), this.budget);
-    if (this.waiting.length || !this.fits(w)) {
-      if (this.waiting.length >= this.queue) {
-        this.stats.refused++;
-        throw overloaded(this.retryAfter);
-      }
-      await new Promise<void>((start) => {
-        this.waiting.push({ weight: w, start });
-        this.sync();
-      });
-    } else this.take(w);
+    if (this.waiting.length || !this.fits(w)) await this.queueFor(w);
+    else this.take(w);
+    const started = this.now();
     try {
       return await task();
     } finally {
+      this.measure((this.now() - started) / Math.max(w, 1));
       this.running--;
       this.weight -= w;
-      // FIFO: the head waits until it fits, so a heavy render is never starved by light ones.
-      for (let head = this.waiting[0]; head && this.fits(head.weight); head = this.waiting[0]) {
-        this.waiting.shift();
-        this.take(head.weight);
-        head.start();
-      }
-      this.sync();
+      this.admitWaiting();
     }
+  }
+
+  /** FIFO: the head waits until it fits, so a heavy render is never starved by light ones. */
+  private admitWaiting(): void {
+    for (let head = this.waiting[0]; head && this.fits(head.weight); head = this.waiting[0]) {
+      this.waiting.shift();
+      if (head.timer !== undefined) clearTimeout(head.timer);
+      this.take(head.weight);
+      head.start();
+    }
+    this.sync();
+  }
+
+  private queueFor(weight: number): Promise<void> {
+    const expected = this.wait ? this.expectedWaitMs(weight) : 0;
+    if (this.waiting.length >= this.queue || (this.wait && expected > this.wait.maxMs)) {
+      this.stats.refused++;
+      throw overloaded(Math.max(this.retryAfter, Math.ceil(expected / 1000)));
+    }
+    return new Promise<void>((start, refuse) => {
+      const waiter: Waiter = { weight, start, refuse };
+      if (this.wait)
+        waiter.timer = setTimeout(() => {
+          // Waited as long as a render may: refused, and its place given up.
+          const at = this.waiting.indexOf(waiter);
+          if (at < 0) return;
+          this.waiting.splice(at, 1);
+          this.stats.refused++;
+          this.admitWaiting(); // a render behind it may fit now
+          waiter.refuse(overloaded(this.retryAfter));
+        }, this.wait.maxMs);
+      this.waiting.push(waiter);
+      this.sync();
+    });
+  }
+
+  private measure(msPerUnit: number): void {
+    if (Number.isFinite(msPerUnit) && msPerUnit >= 0)
+      this.msPerUnit = 0.8 * this.msPerUnit + 0.2 * msPerUnit;
   }
 
   private fits(weight: number): boolean {

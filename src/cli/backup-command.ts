@@ -12,7 +12,8 @@ import { openSqlite, readMigrations } from '../runtime/node/sqlite.ts';
 import { STORE_FILE } from '../runtime/node/store.ts';
 
 export const BACKUP_USAGE = `backup <file>               an online copy of the editorial SQLite store (safe while serving)
-export [file]               editorial data as JSON (statuses, trims, errata, schedule, audit); stdout without a file
+export [file]               editorial data as JSON (statuses, trims, errata, schedule, days out, audit,
+                            editors as token hashes); stdout without a file
 import <file>               load an export into an empty store (never overwrites work)`;
 
 export async function backupCommand(

@@ -1,9 +1,12 @@
 /**
  * Editorial data as JSON (runtime-free): what `yulu export` writes and `yulu import` reads. The
- * editors' work — statuses, trims, errata, the schedule and the audit log — row for row, with the
- * migrations it was made under. Sessions, kept secrets and idempotency records are not editorial
- * data and stay behind. Import goes into an empty store only, in one transaction: it can never
- * mix with or overwrite existing work.
+ * editors' work — statuses, trims, errata, the schedule, the days that went out, the audit log —
+ * and the named editors (their token hashes only: a token is shown once and never stored), row
+ * for row, with the migrations it was made under. Sessions, kept secrets and idempotency records
+ * are not editorial data and stay behind (NOT_EXPORTED says why, table by table); a test compares
+ * both lists with the migrated schema, so a new table or column cannot be left out unnoticed.
+ * Import goes into an empty store only, in one transaction: it can never mix with or overwrite
+ * existing work.
  */
 import { YuluError } from '../errors.ts';
 import { sql, type SqlDriver, type SqlValue } from './sql.ts';
@@ -24,14 +27,27 @@ export const EDITORIAL_TABLES = {
   errata: ['quote_id', 'corrected', 'reason', 'version', 'updated_at', 'updated_by'],
   schedule: ['day', 'quote_id', 'version', 'updated_at', 'updated_by'],
   audit: ['seq', 'at', 'actor', 'action', 'entity', 'before', 'after'],
+  daily_published: ['day', 'quote_id', 'how', 'published_at'],
+  editors: ['name', 'token_hash', 'created_at', 'revoked_at'],
 } as const;
+
+/** Tables of the store that an export leaves behind, and why. */
+export const NOT_EXPORTED = {
+  sessions: 'sign-ins expire within hours; a restored store signs everyone in again',
+  secrets: 'the draft-signing key stays with its server; a restored one makes a new key',
+  idempotency: 'replay protection for form posts of the last day, not editorial work',
+  d1_migrations: 'written by the migrations themselves; the export lists their names',
+} as const;
+
+/** Tables added after version 1 of the format: a version-1 export has none of their rows. */
+const ADDED_IN_VERSION_2: readonly Table[] = ['daily_published', 'editors'];
 
 type Table = keyof typeof EDITORIAL_TABLES;
 const TABLES = Object.keys(EDITORIAL_TABLES) as Table[];
 
 export interface EditorialExport {
   format: 'yulu-editorial';
-  version: 1;
+  version: 2;
   exportedAt: string;
   migrations: string[];
   tables: Record<Table, Record<string, SqlValue>[]>;
@@ -50,25 +66,35 @@ export async function exportEditorial(db: SqlDriver, now = new Date()): Promise<
   );
   return {
     format: 'yulu-editorial',
-    version: 1,
+    version: 2,
     exportedAt: now.toISOString(),
     migrations,
     tables,
   };
 }
 
-/** Checks an export's shape: known tables, exactly their columns, SQL values only. */
+/**
+ * Checks an export's shape: known tables, exactly their columns, SQL values only. A version-1
+ * export (before the days that went out and the named editors were exported) is read with those
+ * tables empty.
+ */
 export function parseEditorialExport(data: unknown): EditorialExport {
   const fail = (what: string) => {
     throw new YuluError('invalid_argument', `not a Yulu editorial export: ${what}`);
   };
   if (typeof data !== 'object' || data === null) return fail('expected a JSON object');
-  const value = data as Partial<EditorialExport>;
-  if (value.format !== 'yulu-editorial' || value.version !== 1)
-    return fail('format must be "yulu-editorial", version 1');
+  const value = data as Omit<Partial<EditorialExport>, 'version'> & { version?: unknown };
+  if (value.format !== 'yulu-editorial' || (value.version !== 1 && value.version !== 2))
+    return fail('format must be "yulu-editorial", version 1 or 2');
   if (typeof value.tables !== 'object' || value.tables === null) return fail('no tables');
   for (const table of Object.keys(value.tables))
     if (!(table in EDITORIAL_TABLES)) fail(`unknown table "${table}"`);
+  if (value.version === 1) {
+    for (const table of ADDED_IN_VERSION_2)
+      if (table in value.tables) fail(`a version-1 export has no table "${table}"`);
+    value.tables = { ...value.tables, daily_published: [], editors: [] };
+    value.version = 2;
+  }
   for (const table of TABLES) {
     const rows = value.tables[table];
     if (!Array.isArray(rows)) return fail(`table "${table}" is missing`);

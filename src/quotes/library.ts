@@ -35,6 +35,8 @@ export class QuoteLibrary {
   /** Simplified text per quote, for search; built on first use (OpenCC is slow to start, and a
    * Worker isolate that only serves cards should not pay for it). */
   private hansCache: Map<string, string> | undefined;
+  /** Each speaker's name folded to simplified, once per name (the speaker filter compares these). */
+  private readonly foldedSpeakers = new Map<string, string>();
 
   /** `aliases`: quotes/aliases.json, so retired IDs can say where their quote went. */
   constructor(catalog: Catalog, corpus: CorpusData, aliases?: Aliases) {
@@ -95,16 +97,31 @@ export class QuoteLibrary {
     return this.hansCache.get(quote.id) ?? quote.text;
   }
 
+  /**
+   * Quotes matching every given criterion. The query values are folded to simplified once per
+   * call and each quote's speaker once per name, so the work per quote is a comparison however
+   * long a value is (a 14,000-character speaker once cost a conversion per quote: 127 ms).
+   */
   filter(filter: QuoteFilter): Quote[] {
     const needle = filter.text ? convertScript(filter.text.trim(), 'hant', 'hans') : '';
+    const speaker = filter.speaker ? convertScript(filter.speaker, 'hant', 'hans') : '';
     return this.quotes.filter(
       (q) =>
-        (!filter.speaker || q.speaker === convertScript(filter.speaker, 'hant', 'hans')) &&
+        (!speaker || this.foldedSpeaker(q.speaker) === speaker) &&
         (!filter.source || q.source === filter.source || this.docs.get(q.source)?.stem === filter.source) &&
         (filter.minScore === undefined || q.score >= filter.minScore) &&
         (!filter.tier || q.tier === filter.tier) &&
         (!needle || this.simplified(q).includes(needle)),
     );
+  }
+
+  private foldedSpeaker(name: string): string {
+    let folded = this.foldedSpeakers.get(name);
+    if (folded === undefined) {
+      folded = convertScript(name, 'hant', 'hans');
+      this.foldedSpeakers.set(name, folded);
+    }
+    return folded;
   }
 
   speakers(): { name: string; quotes: number }[] {

@@ -1,5 +1,4 @@
-import * as OpenCC from 'opencc-js';
-
+import { compactConverter } from './opencc.ts';
 import { SCRIPTS, type DisplayScript, type OpenCCLocale, type SourceScript } from './scripts.ts';
 
 /**
@@ -10,12 +9,12 @@ export { DISPLAY_SCRIPTS, type DisplayScript, type SourceScript } from './script
 
 const converters = new Map<string, (text: string) => string>();
 
-/** OpenCC converters are built lazily (their dictionaries are large) and reused. */
+/** OpenCC converters are built lazily and reused; their dictionaries are shared (opencc.ts). */
 function converter(from: OpenCCLocale, to: OpenCCLocale): (text: string) => string {
   const key = `${from}>${to}`;
   let convert = converters.get(key);
   if (!convert) {
-    convert = OpenCC.Converter({ from, to });
+    convert = compactConverter(from, to);
     converters.set(key, convert);
   }
   return convert;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   admitClient,
   bindingLimiter,
@@ -75,6 +75,81 @@ describe('RenderGate', () => {
     release.resolve();
     await Promise.all(all);
     expect(peak).toBeLessThanOrEqual(12);
+  });
+});
+
+describe('RenderGate with a bounded wait', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('queues a render only while its turn is expected within maxMs, by the measured service time', async () => {
+    let now = 0;
+    const gate = new RenderGate(1, 100, Infinity, 2, {
+      maxMs: 100,
+      initialMsPerUnit: 10,
+      now: () => now,
+    });
+    const release = deferred();
+    const task = async () => {
+      await release.promise;
+      now += 50; // each render takes 50 ms
+      return 'drawn';
+    };
+    const running = gate.run(task);
+    // 10 ms a render, one at a time: ten renders fit in 100 ms of waiting, the eleventh does not.
+    const waiting = Array.from({ length: 10 }, () => gate.run(task));
+    expect(gate.expectedWaitMs()).toBe(110);
+    const refused = await gate.run(task).catch((e: unknown) => e);
+    expect((refused as YuluError).status).toBe(503);
+    expect((refused as YuluError).retryAfter).toBeGreaterThanOrEqual(2);
+    expect(gate.stats).toMatchObject({ running: 1, waiting: 10, refused: 1 });
+    // Renders took 50 ms each: the estimate learns that they are slower than assumed.
+    release.resolve();
+    expect(await Promise.all([running, ...waiting])).toEqual(Array(11).fill('drawn'));
+    expect(gate.expectedWaitMs()).toBeGreaterThan(40);
+  });
+
+  it('refuses a render that waited maxMs after all, leaving nothing behind', async () => {
+    vi.useFakeTimers();
+    const gate = new RenderGate(1, 10, 12, 2, { maxMs: 1_000, initialMsPerUnit: 1 });
+    const release = deferred();
+    const task = async () => {
+      await release.promise;
+      return 'drawn';
+    };
+    const first = gate.run(task);
+    const second = gate.run(task).catch((e: unknown) => e);
+    await Promise.resolve();
+    expect(gate.stats).toMatchObject({ running: 1, waiting: 1 });
+    await vi.advanceTimersByTimeAsync(999);
+    expect(gate.stats).toMatchObject({ running: 1, waiting: 1 });
+    await vi.advanceTimersByTimeAsync(1);
+    const refused = (await second) as YuluError;
+    expect(refused.code).toBe('overloaded');
+    expect(refused.retryAfter).toBeGreaterThanOrEqual(1);
+    expect(gate.stats).toMatchObject({ running: 1, waiting: 0, refused: 1 });
+    release.resolve();
+    expect(await first).toBe('drawn');
+    expect(gate.stats).toMatchObject({ running: 0, waiting: 0, weight: 0 });
+  });
+
+  it('starts the next render when the head of the queue gives up', async () => {
+    vi.useFakeTimers();
+    const gate = new RenderGate(2, 10, 12, 2, { maxMs: 1_000, initialMsPerUnit: 1 });
+    const release = deferred();
+    const task = async () => {
+      await release.promise;
+      return 'drawn';
+    };
+    const story = gate.run(task, 11);
+    const secondStory = gate.run(task, 11).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(500);
+    const og = gate.run(task, 1); // arrives later: its own deadline is 500 ms after the story's
+    await vi.advanceTimersByTimeAsync(500);
+    expect(((await secondStory) as YuluError).code).toBe('overloaded');
+    // With the second story gone the OG card fits beside the first one (11 + 1 ≤ 12) and runs.
+    expect(gate.stats).toMatchObject({ running: 2, waiting: 0, weight: 12 });
+    release.resolve();
+    expect(await Promise.all([story, og])).toEqual(['drawn', 'drawn']);
   });
 });
 

@@ -5,11 +5,12 @@
  * were never closed (20,000 exhausted the file descriptors), and 34,833 guesses went through in
  * 10 s unthrottled.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backlogFromEnv, LISTEN_BACKLOG } from '../../src/runtime/node/listen.ts';
 import {
   startServer,
   STRONG_TOKEN,
@@ -63,7 +64,25 @@ function hugePost(path: string, bytes: number): Promise<{ status: number; sent: 
   });
 }
 
+/** The listen backlog of the socket on `port` (Send-Q of a listening socket in `ss -ltn`). */
+function listenBacklog(port: string): number | undefined {
+  const ss = spawnSync('ss', ['-ltnH', `sport = :${port}`], { encoding: 'utf8' });
+  if (ss.status !== 0) return undefined;
+  const columns = ss.stdout.trim().split(/\s+/);
+  return columns[0] === 'LISTEN' ? Number(columns[2]) : undefined;
+}
+const hasSs = spawnSync('ss', ['-V']).status === 0;
+
 describe('attacks on the server process', () => {
+  // Node's implicit backlog is 511; the server states its own bound (listen.ts says why).
+  it.runIf(hasSs)('listens with an explicit, bounded backlog', () => {
+    expect(listenBacklog(new URL(server.base).port)).toBe(LISTEN_BACKLOG);
+    expect(LISTEN_BACKLOG).toBeLessThanOrEqual(4_096);
+    expect(backlogFromEnv({ YULU_LISTEN_BACKLOG: '64' })).toBe(64);
+    for (const bad of ['0', '-1', '1.5', 'lots', '70000', ''])
+      expect(backlogFromEnv({ YULU_LISTEN_BACKLOG: bad })).toBe(LISTEN_BACKLOG);
+  });
+
   it('refuses three parallel 200 MB sign-in bodies (413) without reading them', async () => {
     const before = server.rssMiB();
     let peak = before;

@@ -5,7 +5,7 @@ import { QuoteLibrary } from '../../quotes/library.ts';
 import { loadArtifacts } from './artifacts.ts';
 import { nodeCardEngine } from './cards.ts';
 import { startDailyPublisher } from './daily-publisher.ts';
-import { listen, serverConfigOrExit } from './listen.ts';
+import { backlogFromEnv, listen, serverConfigOrExit } from './listen.ts';
 import { readWebFont } from './web-fonts.ts';
 import { openNodeStore } from './store.ts';
 import { boundServer, limitsFromEnv, nodeRendering, socketClient } from './server.ts';
@@ -52,6 +52,7 @@ boundServer(
     fetch: app.fetch,
     quoteCount: catalog.quotes.length,
     sampleId: catalog.quotes[0]?.id,
+    backlog: backlogFromEnv(),
   }) as import('node:http').Server,
   limitsFromEnv(),
 );

@@ -11,8 +11,11 @@ export interface RenderPoolOptions {
   fontsDir?: string | undefined;
   /** Render threads; default: one per core. */
   threads?: number;
-  /** Renders that may wait for a thread before the answer is 503; default: 2 per thread. */
+  /** Renders that may wait for a thread at most (default 64), and the longest one waits (default
+   * 1,000 ms): a render waits only when its turn is expected within `waitMs` (measured service
+   * time), else 503 + Retry-After at once; one that waited `waitMs` after all is refused then. */
   queue?: number;
+  waitMs?: number;
   /** Pixel weight drawn at once (renderCost units; default 12: one story card at scale 2 and
    * an OG card, or a dozen OG cards). This is what bounds memory: see below. */
   budget?: number;
@@ -21,8 +24,12 @@ export interface RenderPoolOptions {
 /**
  * Uncached cards on Node are drawn in a pool of worker threads (piscina), one render per thread
  * at a time, so the event loop keeps answering pages, the API, cached cards and /healthz while
- * both cores draw. The gate in front bounds the backlog: `threads` running, `queue` waiting,
- * then an immediate 503 with Retry-After. Memory is bounded by the same numbers: a story card at
+ * both cores draw. The gate in front bounds the backlog: `threads` running, then up to `queue`
+ * waiting for at most `waitMs` (only while the measured service time says their turn comes within
+ * it), else a 503 with Retry-After. Waiting briefly instead of refusing at once keeps the threads
+ * busy through a burst: refused clients retry at once, and answering refusals took the event
+ * loop's time from everything else (uncached OG cards at 50 connections: 21–28/s refusing at a
+ * queue of 4, see test/hardening/admission.test.ts for the figure now). Memory is bounded by the same numbers: a story card at
  * scale 2 holds a 2160×3840 RGBA pixmap (33 MB) plus resvg's buffers while it is drawn, and
  * only `threads` are ever drawn at once (RSS ≤ 600 MiB at 2 threads under attack:
  * test/hardening/admission.test.ts).
@@ -35,7 +42,9 @@ export function renderPool(options: RenderPoolOptions): CardRenderer & {
   close(): Promise<void>;
 } {
   const threads = options.threads ?? Math.max(1, availableParallelism());
-  const gate = new RenderGate(threads, options.queue ?? threads * 2, options.budget ?? 12);
+  const gate = new RenderGate(threads, options.queue ?? 64, options.budget ?? 12, 2, {
+    maxMs: options.waitMs ?? 1_000,
+  });
   const pool = new Piscina({
     filename: new URL('./render-thread.mjs', import.meta.url).href,
     minThreads: threads,

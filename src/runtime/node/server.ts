@@ -115,7 +115,8 @@ export function boundServer(server: Server, limits: ServerLimits): ConnectionSta
 
 /**
  * Renders for `npm start`: the worker-thread pool and a per-client token bucket on uncached
- * renders. YULU_RENDER_THREADS (default: cores), YULU_RENDER_QUEUE (default 2 per thread),
+ * renders. YULU_RENDER_THREADS (default: cores), YULU_RENDER_QUEUE (renders waiting at most,
+ * default 64), YULU_RENDER_WAIT_MS (the longest a render waits for a thread, default 1,000),
  * YULU_RENDER_BUDGET (pixel weight drawn at once, default 12),
  * YULU_RENDER_RATE renders/s per client in OG-card units (default 20; 0 turns the limit off),
  * YULU_RENDER_BURST (default 60: a desk page of 30 previews, twice).
@@ -127,11 +128,13 @@ export function nodeRendering(baseUrl: string, env: NodeJS.ProcessEnv = process.
       : fallback;
   const threads = num('YULU_RENDER_THREADS', 0) || undefined;
   const queue = num('YULU_RENDER_QUEUE', 0) || undefined;
+  const waitMs = num('YULU_RENDER_WAIT_MS', 0) || undefined;
   const budget = num('YULU_RENDER_BUDGET', 0) || undefined;
   const render = renderPool({
     baseUrl,
     ...(threads ? { threads } : {}),
     ...(queue ? { queue } : {}),
+    ...(waitMs ? { waitMs } : {}),
     ...(budget ? { budget } : {}),
   });
   const rate = num('YULU_RENDER_RATE', 20);
