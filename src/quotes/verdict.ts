@@ -101,6 +101,23 @@ const SETUP =
 /** 有几个比较重要的特征。 / 有两种不同的观点。: a count announced at the end, its items not given. */
 const ANNOUNCED_LIST = /(有|分为|分成)(两|三|四|五|几)(个|种|类|点|层|条)[^，。；]{0,12}[。：:]?$/u;
 
+/**
+ * A count announced in the closing sentence with nothing after it in that sentence (我觉得有几个东西在
+ * 趋势上…差不多。): the items would follow the span. A count followed by a comma or colon in the same
+ * sentence (有两个输入：…, 有几个要素，算力是一个核心…) delivers at least one of them.
+ */
+const CLOSING_COUNT = /(有|分为|分成)(几|两|三|四|五|2|3|4|5)(个|种|点|类|条|层|件|方面)[^，、：；。！？,:;]*[。！…]?$/u;
+
+/** 两者/二者/双方: a pair named before the span, unless the span names two things joined by 和/与/跟. */
+const THE_PAIR = /两者|二者|双方|两个都/u;
+const PAIR_NAMED = /\p{Script=Han}[和与跟及][^，。]{1,12}/u;
+
+/**
+ * A copula said twice or restarted (还有可以做研究的方式是就是人工智能, 就是是): speech that was not
+ * edited for print, in any source.
+ */
+const DOUBLED_COPULA = /是就是|就是是|(?<![不还])是是(?!非)|就是也就是|是也就是/u;
+
 /** A question without a question mark (你说…会不会…). */
 const ASKS = /会不会|是不是|有没有|为什么|为啥|怎么样$|吗[。！]?$|呢[。！]?$/u;
 
@@ -224,7 +241,9 @@ export function verdictOf(input: VerdictInput): Verdict {
   if (input.machineTranscript && (input.opensTurn || NARRATIVE_TIME.test(hans))) reasons.add('needs-context');
   if (GENERIC_YOU_OPENER.test(hans) || TIME_TOPIC_OPENER.test(hans) || DANGLING_ROLE.test(hans)) reasons.add('needs-context');
   if (ONE_SIDE.test(hans) && !OTHER_SIDE.test(hans.replace(/一方面/u, ''))) reasons.add('setup-without-payoff');
-  if (SETUP.test(hans) || ANNOUNCED_LIST.test(hans)) reasons.add('setup-without-payoff');
+  if (SETUP.test(hans) || ANNOUNCED_LIST.test(hans) || CLOSING_COUNT.test(hans)) reasons.add('setup-without-payoff');
+  if (THE_PAIR.test(hans) && !PAIR_NAMED.test(hans.slice(0, hans.search(THE_PAIR)))) reasons.add('needs-context');
+  if (DOUBLED_COPULA.test(hans)) reasons.add('rambling');
   const fillers = (hans.match(FILLER) ?? []).length;
   const han = (hans.match(/\p{Script=Han}/gu) ?? []).length;
   if (

@@ -32,6 +32,15 @@ describe('publishability rules', () => {
     expect(judge('我觉得大模型是这一代最重要的技术。', { role: 'interviewer' }).reasons).toEqual(['interviewer']);
     expect(judge('我觉得大模型是这一代最重要的技术。', { score: 0.4 }).reasons).toEqual(['low-score']);
   });
+
+  it('holds back a closing count without its items, a pair named elsewhere, a doubled copula (second blind read)', () => {
+    expect(judge('我觉得有几个东西在趋势上可能跟我们一开始想的差不多。').reasons).toContain('setup-without-payoff');
+    expect(judge('“登月”有几个不同的生产要素，算力肯定是一个核心，但还有其他的。').reasons).toEqual([]);
+    expect(judge('对我们来说，更重要的是理解两者之间的关系。').reasons).toContain('needs-context');
+    expect(judge('AGI 和产品对我们来说并不是手段和目的的关系，两个都是目的。').reasons).toEqual([]);
+    expect(judge('还有可以做研究的方式是就是人工智能，因为依赖技术的确定性是最高的。').reasons).toContain('rambling');
+    expect(judge('技术就是生产力，这是我们一直相信的。').reasons).not.toContain('rambling');
+  });
 });
 
 describe('the catalog', () => {
