@@ -41,14 +41,6 @@ export function sourceContext(raw: string): SourceContext {
   };
 }
 
-/**
- * Whether simplified leaks in traditional sources are converted (script-leaks.ts). Off until the
- * card fonts are rebuilt: converting removes 14 simplified characters from the traditional
- * charset, and fonts/ must be regenerated with it (`npm run fonts`, owned by the font build).
- * Turning it on is this one switch plus that rebuild; the rule and its tests are in place.
- */
-export const FOLD_SIMPLIFIED_LEAKS = false;
-
 function rulesFor(meta: SourceMeta, context: SourceContext): [string, Rule][] {
   const rules: [string, Rule][] = [
     ['pinyin-annotations', stripPinyinAnnotations],
@@ -63,7 +55,7 @@ function rulesFor(meta: SourceMeta, context: SourceContext): [string, Rule][] {
   );
   if (meta.script === 'hans')
     rules.push(['script-leaks', (text) => countChanges(text, foldScriptLeaks(text, meta.script))]);
-  else if (FOLD_SIMPLIFIED_LEAKS)
+  else
     rules.push([
       'simplified-leaks',
       (text) => foldSimplifiedLeaks(text, meta.script, context.chars),
