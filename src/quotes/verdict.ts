@@ -118,6 +118,18 @@ const PAIR_NAMED = /\p{Script=Han}[和与跟及][^，。]{1,12}/u;
  */
 const DOUBLED_COPULA = /是就是|就是是|(?<![不还])是是(?!非)|就是也就是|是也就是/u;
 
+/** 我一个同学…, 我有个朋友…: a story introducing its person; the story is outside the span. */
+const ANECDOTE_OPENER = /^(我|我们)(的)?有?(一个|一位|个)(同学|朋友|同事|老师|学生|亲戚|邻居)/u;
+
+/** …是在讨论…, 讨论的是…: talk about the discussion itself, whose topic was set before. */
+const ABOUT_THE_DISCUSSION = /在讨论|讨论的是|我们在聊|聊的是/u;
+
+/**
+ * 我们希望它…, 让它…: the speaker's wish for "it" — the product or model of the conversation —
+ * when the span names no product, model or other thing (产品, 模型, a Latin name) before it.
+ */
+const WISH_FOR_IT = /(希望|想让|要让|让)它/u;
+
 /** A question without a question mark (你说…会不会…). */
 const ASKS = /会不会|是不是|有没有|为什么|为啥|怎么样$|吗[。！]?$|呢[。！]?$/u;
 
@@ -244,6 +256,10 @@ export function verdictOf(input: VerdictInput): Verdict {
   if (SETUP.test(hans) || ANNOUNCED_LIST.test(hans) || CLOSING_COUNT.test(hans)) reasons.add('setup-without-payoff');
   if (THE_PAIR.test(hans) && !PAIR_NAMED.test(hans.slice(0, hans.search(THE_PAIR)))) reasons.add('needs-context');
   if (DOUBLED_COPULA.test(hans)) reasons.add('rambling');
+  if (ANECDOTE_OPENER.test(hans)) reasons.add('setup-without-payoff');
+  if (ABOUT_THE_DISCUSSION.test(hans)) reasons.add('needs-context');
+  const wish = hans.search(WISH_FOR_IT);
+  if (wish >= 0 && !/[A-Za-z]{2,}|产品|模型|技术|系统|工具|软件|应用/u.test(hans.slice(0, wish))) reasons.add('needs-context');
   const fillers = (hans.match(FILLER) ?? []).length;
   const han = (hans.match(/\p{Script=Han}/gu) ?? []).length;
   if (

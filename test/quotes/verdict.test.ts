@@ -41,6 +41,13 @@ describe('publishability rules', () => {
     expect(judge('还有可以做研究的方式是就是人工智能，因为依赖技术的确定性是最高的。').reasons).toContain('rambling');
     expect(judge('技术就是生产力，这是我们一直相信的。').reasons).not.toContain('rambling');
   });
+
+  it('holds back a story’s opening, talk about the discussion, a wish for an unnamed “it” (own blind read)', () => {
+    expect(judge('我一个同学是做代数几何，这是数学最前沿的几个领域之一。').reasons).toContain('setup-without-payoff');
+    expect(judge('最理想的情况，本质上是在讨论 AGI 产品的终极形态是什么样的。').reasons).toContain('needs-context');
+    expect(judge('大家今天最主要的任务，比如信息获取、创作等，我们希望它能发挥更大的价值。').reasons).toContain('needs-context');
+    expect(judge('我们的产品做得好，用户能够让它定一个季度的 OKR。').reasons).not.toContain('needs-context');
+  });
 });
 
 describe('the catalog', () => {
