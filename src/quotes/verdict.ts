@@ -198,8 +198,9 @@ const OTHER_SIDE = /另一方面|一方面.*一方面|同时/u;
 /**
  * A machine transcript's sentence goes out unattended only when it reads like clean speech: no
  * spoken filler, no stutter, no lower-case Latin (ASR's google, goog, bad for Bard), and short.
+ * 就是 after a nominal 的 is the copula (最不一样的就是通用), not filler; after 真的 it is.
  */
-const TRANSCRIPT_FILLER = /就是|然后|这个|那个|这种|那种|对吧|反正|说白了|或者说|怎么说|的话|一个[^，。]{0,8}的一个|就说|是说|我觉得我|我我|他他|这样子|哪怕即使|在以前在|或者什么|这么/u;
+const TRANSCRIPT_FILLER = /(?<!(?<!真)的)就是|然后|这个|那个|这种|那种|对吧|反正|说白了|或者说|怎么说|的话|一个[^，。]{0,8}的一个|就说|是说|我觉得我|我我|他他|这样子|哪怕即使|在以前在|或者什么|这么/u;
 const LOWERCASE_LATIN = /(^|[^A-Za-z])[a-z]{2,}/u;
 const TRANSCRIPT_MAX_HAN = 45;
 /** A report of circumstance (去年…, 当时…, 2020年…) rather than a view: in a transcript, held back. */

@@ -48,6 +48,13 @@ describe('publishability rules', () => {
     expect(judge('大家今天最主要的任务，比如信息获取、创作等，我们希望它能发挥更大的价值。').reasons).toContain('needs-context');
     expect(judge('我们的产品做得好，用户能够让它定一个季度的 OKR。').reasons).not.toContain('needs-context');
   });
+
+  it('in a transcript, 就是 after a nominal 的 is a copula, not filler', () => {
+    const t = { machineTranscript: true, confidence: 0.95 };
+    expect(judge('我觉得大模型最不一样的就是通用。', t).reasons).not.toContain('transcript-garble');
+    expect(judge('如果你学不会，真的就是一个长期的事情。', t).reasons).toContain('transcript-garble');
+    expect(judge('我们就是要做一个通用的模型。', t).reasons).toContain('transcript-garble');
+  });
 });
 
 describe('the catalog', () => {
