@@ -58,6 +58,7 @@ export function ingestSource(source: SourceFile, language: CharBigramModel): Doc
         repairs: normalized.repairs,
         flags: normalized.flags,
       };
+      if (normalized.gaps) draft.gaps = normalized.gaps;
       if (inHeader) {
         draft.kind = 'furniture';
         draft.reason = 'podcast page header';
@@ -108,5 +109,6 @@ function finish(d: Draft): Paragraph {
     flags: d.flags,
   };
   if (d.reason !== undefined) paragraph.reason = d.reason;
+  if (d.gaps !== undefined) paragraph.gaps = d.gaps;
   return paragraph;
 }

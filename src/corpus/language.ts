@@ -3,12 +3,14 @@ import { convertScript, DISPLAY_SCRIPTS } from '../text/script.ts';
 import type { SourceFile } from './types.ts';
 
 /**
- * Stretches of raw text that may be byte damage: from a `?reading)` marker or a Private-Use
- * character to where such runs end at the latest. The model must not learn from the damage it is
+ * Stretches of raw text that may be byte damage: from a `?reading)` marker, a Private-Use
+ * character to where such runs end at the latest, and the few characters before a stray
+ * lower-case letter wedged between Chinese characters (`;乜h城`: a run that lost its marker ends
+ * at that letter, a real byte). The model must not learn from the damage it is
  * asked to judge (004 repeats several damaged sentences, which would otherwise look idiomatic).
  */
 const SUSPECT =
-  /\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)[^\n]{0,40}|[^\n]{0,12}[\uE000-\uF8FF][^\n]{0,12}/gu;
+  /\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)[^\n]{0,40}|[^\n]{0,12}[\uE000-\uF8FF][^\n]{0,12}|[^\n]{0,6}\p{Script=Han}[a-z](?=\p{Script=Han})/gu;
 
 /**
  * The corpus's own character model: every source in every display script, so a source in either

@@ -50,6 +50,22 @@ export type ParagraphFlag =
   | 'edited' // an errata correction was applied
   | 'restated'; // a lead quoting what the body has verbatim: attributed, but never quoted
 
+/**
+ * Where a paragraph's text has a gap: byte damage that could not be repaired with certainty. The
+ * text shows GAP_MARK there instead of the garbage; `raw` keeps the damaged characters exactly as
+ * the source has them (for a reader who asks to see them), `reason` why no repair was certain.
+ */
+export interface TextGap {
+  /** [start, end) UTF-16 offsets into the paragraph's `text`; text.slice(start, end) === GAP_MARK. */
+  start: number;
+  end: number;
+  raw: string;
+  reason: string;
+}
+
+/** What stands in a paragraph's text for an unrepaired run (U+3013 GETA MARK, the typesetter's missing-character sign). */
+export const GAP_MARK = '〓';
+
 export interface Paragraph {
   /** Stable within its document: `L{first raw line}`, `-2`, `-3`… for turns split off that line. */
   id: string;
@@ -71,6 +87,8 @@ export interface Paragraph {
   /** Normalisation rules that changed this paragraph, with how many changes each made. */
   repairs: Record<string, number>;
   flags: ParagraphFlag[];
+  /** Unrepaired byte damage, in text order; present only when the paragraph has some (flag `unrepaired-mojibake`). */
+  gaps?: TextGap[];
 }
 
 export interface Document {

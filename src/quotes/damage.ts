@@ -1,3 +1,4 @@
+import { GAP_MARK } from '../corpus/types.ts';
 import { PRIVATE_USE } from '../text/cjk.ts';
 
 /**
@@ -7,6 +8,7 @@ import { PRIVATE_USE } from '../text/cjk.ts';
 const CHECKS: [string, RegExp][] = [
   ['private-use character (byte damage)', PRIVATE_USE],
   ['replacement character', /\uFFFD/u],
+  ['a gap left by unrepaired byte damage', new RegExp(GAP_MARK, 'u')],
   ['ASCII punctuation between Chinese characters', /\p{Script=Han} ?[,;:?!] ?\p{Script=Han}/u],
   ['pinyin annotation', /[(（?？][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]/u],
   ['word spacing between Chinese characters', /\p{Script=Han} \p{Script=Han}/u],

@@ -101,6 +101,35 @@ const SETUP =
 /** 有几个比较重要的特征。 / 有两种不同的观点。: a count announced at the end, its items not given. */
 const ANNOUNCED_LIST = /(有|分为|分成)(两|三|四|五|几)(个|种|类|点|层|条)[^，。；]{0,12}[。：:]?$/u;
 
+/**
+ * A count announced in the closing sentence with nothing after it in that sentence (我觉得有几个东西在
+ * 趋势上…差不多。): the items would follow the span. A count followed by a comma or colon in the same
+ * sentence (有两个输入：…, 有几个要素，算力是一个核心…) delivers at least one of them.
+ */
+const CLOSING_COUNT = /(有|分为|分成)(几|两|三|四|五|2|3|4|5)(个|种|点|类|条|层|件|方面)[^，、：；。！？,:;]*[。！…]?$/u;
+
+/** 两者/二者/双方: a pair named before the span, unless the span names two things joined by 和/与/跟. */
+const THE_PAIR = /两者|二者|双方|两个都/u;
+const PAIR_NAMED = /\p{Script=Han}[和与跟及][^，。]{1,12}/u;
+
+/**
+ * A copula said twice or restarted (还有可以做研究的方式是就是人工智能, 就是是): speech that was not
+ * edited for print, in any source.
+ */
+const DOUBLED_COPULA = /是就是|就是是|(?<![不还])是是(?!非)|就是也就是|是也就是/u;
+
+/** 我一个同学…, 我有个朋友…: a story introducing its person; the story is outside the span. */
+const ANECDOTE_OPENER = /^(我|我们)(的)?有?(一个|一位|个)(同学|朋友|同事|老师|学生|亲戚|邻居)/u;
+
+/** …是在讨论…, 讨论的是…: talk about the discussion itself, whose topic was set before. */
+const ABOUT_THE_DISCUSSION = /在讨论|讨论的是|我们在聊|聊的是/u;
+
+/**
+ * 我们希望它…, 让它…: the speaker's wish for "it" — the product or model of the conversation —
+ * when the span names no product, model or other thing (产品, 模型, a Latin name) before it.
+ */
+const WISH_FOR_IT = /(希望|想让|要让|让)它/u;
+
 /** A question without a question mark (你说…会不会…). */
 const ASKS = /会不会|是不是|有没有|为什么|为啥|怎么样$|吗[。！]?$|呢[。！]?$/u;
 
@@ -169,8 +198,9 @@ const OTHER_SIDE = /另一方面|一方面.*一方面|同时/u;
 /**
  * A machine transcript's sentence goes out unattended only when it reads like clean speech: no
  * spoken filler, no stutter, no lower-case Latin (ASR's google, goog, bad for Bard), and short.
+ * 就是 after a nominal 的 is the copula (最不一样的就是通用), not filler; after 真的 it is.
  */
-const TRANSCRIPT_FILLER = /就是|然后|这个|那个|这种|那种|对吧|反正|说白了|或者说|怎么说|的话|一个[^，。]{0,8}的一个|就说|是说|我觉得我|我我|他他|这样子|哪怕即使|在以前在|或者什么|这么/u;
+const TRANSCRIPT_FILLER = /(?<!(?<!真)的)就是|然后|这个|那个|这种|那种|对吧|反正|说白了|或者说|怎么说|的话|一个[^，。]{0,8}的一个|就说|是说|我觉得我|我我|他他|这样子|哪怕即使|在以前在|或者什么|这么/u;
 const LOWERCASE_LATIN = /(^|[^A-Za-z])[a-z]{2,}/u;
 const TRANSCRIPT_MAX_HAN = 45;
 /** A report of circumstance (去年…, 当时…, 2020年…) rather than a view: in a transcript, held back. */
@@ -224,7 +254,13 @@ export function verdictOf(input: VerdictInput): Verdict {
   if (input.machineTranscript && (input.opensTurn || NARRATIVE_TIME.test(hans))) reasons.add('needs-context');
   if (GENERIC_YOU_OPENER.test(hans) || TIME_TOPIC_OPENER.test(hans) || DANGLING_ROLE.test(hans)) reasons.add('needs-context');
   if (ONE_SIDE.test(hans) && !OTHER_SIDE.test(hans.replace(/一方面/u, ''))) reasons.add('setup-without-payoff');
-  if (SETUP.test(hans) || ANNOUNCED_LIST.test(hans)) reasons.add('setup-without-payoff');
+  if (SETUP.test(hans) || ANNOUNCED_LIST.test(hans) || CLOSING_COUNT.test(hans)) reasons.add('setup-without-payoff');
+  if (THE_PAIR.test(hans) && !PAIR_NAMED.test(hans.slice(0, hans.search(THE_PAIR)))) reasons.add('needs-context');
+  if (DOUBLED_COPULA.test(hans)) reasons.add('rambling');
+  if (ANECDOTE_OPENER.test(hans)) reasons.add('setup-without-payoff');
+  if (ABOUT_THE_DISCUSSION.test(hans)) reasons.add('needs-context');
+  const wish = hans.search(WISH_FOR_IT);
+  if (wish >= 0 && !/[A-Za-z]{2,}|产品|模型|技术|系统|工具|软件|应用/u.test(hans.slice(0, wish))) reasons.add('needs-context');
   const fillers = (hans.match(FILLER) ?? []).length;
   const han = (hans.match(/\p{Script=Han}/gu) ?? []).length;
   if (

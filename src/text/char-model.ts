@@ -32,6 +32,11 @@ export class CharBigramModel {
     return ((this.unigrams.get(char) ?? 0) + 1) / (this.total + this.unigrams.size + 1);
   }
 
+  /** How often the corpus writes `a` directly before `b`. */
+  pairCount(a: string, b: string): number {
+    return this.bigrams.get(a + b) ?? 0;
+  }
+
   /** Natural-log probability of `text`, each character conditioned on the one before. */
   logProbability(text: string): number {
     const LAMBDA = 0.7;

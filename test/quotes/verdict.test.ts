@@ -32,6 +32,29 @@ describe('publishability rules', () => {
     expect(judge('我觉得大模型是这一代最重要的技术。', { role: 'interviewer' }).reasons).toEqual(['interviewer']);
     expect(judge('我觉得大模型是这一代最重要的技术。', { score: 0.4 }).reasons).toEqual(['low-score']);
   });
+
+  it('holds back a closing count without its items, a pair named elsewhere, a doubled copula (second blind read)', () => {
+    expect(judge('我觉得有几个东西在趋势上可能跟我们一开始想的差不多。').reasons).toContain('setup-without-payoff');
+    expect(judge('“登月”有几个不同的生产要素，算力肯定是一个核心，但还有其他的。').reasons).toEqual([]);
+    expect(judge('对我们来说，更重要的是理解两者之间的关系。').reasons).toContain('needs-context');
+    expect(judge('AGI 和产品对我们来说并不是手段和目的的关系，两个都是目的。').reasons).toEqual([]);
+    expect(judge('还有可以做研究的方式是就是人工智能，因为依赖技术的确定性是最高的。').reasons).toContain('rambling');
+    expect(judge('技术就是生产力，这是我们一直相信的。').reasons).not.toContain('rambling');
+  });
+
+  it('holds back a story’s opening, talk about the discussion, a wish for an unnamed “it” (own blind read)', () => {
+    expect(judge('我一个同学是做代数几何，这是数学最前沿的几个领域之一。').reasons).toContain('setup-without-payoff');
+    expect(judge('最理想的情况，本质上是在讨论 AGI 产品的终极形态是什么样的。').reasons).toContain('needs-context');
+    expect(judge('大家今天最主要的任务，比如信息获取、创作等，我们希望它能发挥更大的价值。').reasons).toContain('needs-context');
+    expect(judge('我们的产品做得好，用户能够让它定一个季度的 OKR。').reasons).not.toContain('needs-context');
+  });
+
+  it('in a transcript, 就是 after a nominal 的 is a copula, not filler', () => {
+    const t = { machineTranscript: true, confidence: 0.95 };
+    expect(judge('我觉得大模型最不一样的就是通用。', t).reasons).not.toContain('transcript-garble');
+    expect(judge('如果你学不会，真的就是一个长期的事情。', t).reasons).toContain('transcript-garble');
+    expect(judge('我们就是要做一个通用的模型。', t).reasons).toContain('transcript-garble');
+  });
 });
 
 describe('the catalog', () => {

@@ -59,3 +59,44 @@ function lenientDecode(bytes: number[]): string {
   }
   return out;
 }
+
+/**
+ * The same mechanism where the `?` marker was lost (004: `經(jīng);乜h城` for 經常回縣城): the lead
+ * byte of character `at` is gone, the bytes after it are read pairwise until a real trail byte
+ * falls in the ASCII range and shows alone — a lower-case letter, which is where alignment
+ * returns. Full-width forms are folded. Returns null when that does not happen within `maxRun`
+ * characters, or when the letter would not sit between two Chinese characters.
+ */
+export function unmarkedDamageAt(text: string, at: number, maxRun = 3): string | null {
+  const chars = [...text];
+  const first = chars[at];
+  if (first === undefined || !/\p{Script=Han}/u.test(chars[at - 1] ?? '')) return null;
+  const bytes: number[] = [];
+  for (const c of chars.slice(at)) {
+    const b = encodeGbkChar(c);
+    if (b === null || b.length !== 2) return null;
+    bytes.push(...b);
+    if (bytes.length >= 2 * (maxRun + 1)) break;
+  }
+  let shown = '';
+  for (let k = 1, n = 0; k < bytes.length && n <= maxRun; k += 2, n++) {
+    const b = bytes[k] as number;
+    if (b < 0x80) {
+      const next = chars[at + n + 1];
+      if (!/^[a-z]$/.test(String.fromCharCode(b)) || !/\p{Script=Han}/u.test(next ?? ''))
+        return null;
+      if (!/\p{Script=Han}/u.test(shown.slice(-1))) return null;
+      return (
+        chars.slice(0, at).join('') +
+        shown +
+        String.fromCharCode(b) +
+        chars.slice(at + n + 1).join('')
+      );
+    }
+    const pair = decodeGbkPair(b, bytes[k + 1] ?? -1);
+    if (pair === null) return null;
+    const code = pair.codePointAt(0) as number;
+    shown += code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : pair;
+  }
+  return null;
+}

@@ -1,4 +1,4 @@
-import type { Attribution, ParagraphFlag, ParagraphKind } from '../types.ts';
+import type { Attribution, ParagraphFlag, ParagraphKind, TextGap } from '../types.ts';
 
 /** A paragraph while it is being classified: normalised, not yet (fully) attributed. */
 export interface Draft {
@@ -10,6 +10,7 @@ export interface Draft {
   hans: string;
   repairs: Record<string, number>;
   flags: ParagraphFlag[];
+  gaps?: TextGap[];
   kind?: ParagraphKind;
   reason?: string;
   attribution?: Attribution;

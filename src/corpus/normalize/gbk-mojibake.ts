@@ -62,7 +62,15 @@ interface Candidate {
   chosenByModel: boolean;
 }
 
-export function repairGbkMojibake(text: string, model: CharBigramModel): MojibakeRepair {
+/**
+ * `gapMark`, when given, replaces each unrepaired run in the returned text (the paragraph then
+ * shows a marked gap instead of garbage); without it unrepaired runs are left as they are.
+ */
+export function repairGbkMojibake(
+  text: string,
+  model: CharBigramModel,
+  gapMark?: string,
+): MojibakeRepair {
   const chars = [...text];
   const offsets: number[] = [];
   let offset = 0;
@@ -72,44 +80,158 @@ export function repairGbkMojibake(text: string, model: CharBigramModel): Mojibak
   }
   offsets.push(offset);
 
-  const runs: MojibakeRun[] = [];
-  let out = '';
-  let copied = 0;
+  /** Runs found so far, in character indices. */
+  const found: { from: number; end: number; repaired: string | null; reason: string }[] = [];
+  const covered = (k: number) => found.some((r) => r.from <= k && k < r.end);
   for (let i = 1; i < chars.length; i++) {
     if (chars[i] !== '?') continue;
     const attempt = repairRunAt(chars, i, model);
     if (attempt === null) continue;
-    const run: MojibakeRun = {
-      start: offsets[i] as number,
-      end: offsets[attempt.end] as number,
-      garbage: chars.slice(i, attempt.end).join(''),
-      repaired: attempt.repaired,
-      reason: attempt.reason,
-    };
-    runs.push(run);
-    if (attempt.repaired !== null) {
-      out += chars.slice(copied, i).join('') + attempt.repaired;
-      copied = attempt.end;
-    }
+    found.push({ from: i, ...attempt });
     i = attempt.end - 1;
   }
-  out += chars.slice(copied).join('');
-
-  const covered = (k: number) => runs.some((r) => r.start <= k && k < r.end);
+  // Runs that lost their `?` marker, found by their shape (a stray letter between characters).
+  for (let k = 1; k < chars.length - 1; k++) {
+    if (covered(k) || !isStrayByte(chars, k)) continue;
+    const attempt = repairUnmarkedRunAt(chars, k, model);
+    if (found.some((r) => r.from < attempt.end && attempt.from < r.end)) continue;
+    found.push(attempt);
+    k = attempt.end - 1;
+  }
   chars.forEach((c, k) => {
-    const at = offsets[k] as number;
-    if (PRIVATE_USE.test(c) && !covered(at)) {
-      runs.push({
-        start: at,
-        end: at + c.length,
-        garbage: c,
+    if (PRIVATE_USE.test(c) && !covered(k)) {
+      found.push({
+        from: k,
+        end: k + 1,
         repaired: null,
         reason: 'Private-Use character outside any realignable run',
       });
     }
   });
-  runs.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.from - b.from);
+
+  let out = '';
+  let copied = 0;
+  const runs: MojibakeRun[] = found.map((r) => {
+    const replacement = r.repaired ?? gapMark;
+    if (replacement !== undefined) {
+      out += chars.slice(copied, r.from).join('') + replacement;
+      copied = r.end;
+    }
+    return {
+      start: offsets[r.from] as number,
+      end: offsets[r.end] as number,
+      garbage: chars.slice(r.from, r.end).join(''),
+      repaired: r.repaired,
+      reason: r.reason,
+    };
+  });
+  out += chars.slice(copied).join('');
   return { text: out, runs };
+}
+
+/**
+ * A lower-case letter wedged, without spaces, between two characters that GBK
+ * writes in two bytes (縣城 shown as `乜h城`): a real byte of a character read as ASCII by a
+ * misaligned decoder. Chinese speech never puts a lone letter there; an ASR transcript's spelled
+ * letters are space-separated and are not matched.
+ */
+function isStrayByte(chars: string[], k: number): boolean {
+  if (!/^[a-z]$/.test(chars[k] as string)) return false;
+  const wide = (c: string | undefined) =>
+    c !== undefined && /\p{Script=Han}/u.test(c) && encodeGbkChar(c)?.length === 2;
+  return wide(chars[k - 1]) && wide(chars[k + 1]);
+}
+
+/** How far before a stray byte an unmarked run may start, in characters. */
+const UNMARKED_LOOKBACK = 3;
+
+/**
+ * Byte-shift replay for a run that lost its `?` marker (004: `經(jīng);乜h城` for 經常回縣城). The
+ * run holds the stray byte at `k`; it starts at most UNMARKED_LOOKBACK characters before it and
+ * lost the lead byte of its first real character, which is enumerated. Each candidate is
+ * re-encoded and replayed misaligned (it must reproduce the shown characters exactly, full-width
+ * letters folded), must decode to Chinese characters only (no letter, no punctuation: a realigned
+ * 。 is as likely to the model as a character and never certain), must leave the text after it
+ * aligned, must read better than the damage and must join its neighbours as the corpus writes
+ * them (below). Otherwise the run is reported unrepaired: from its earliest possible start to
+ * the stray byte.
+ */
+function repairUnmarkedRunAt(
+  chars: string[],
+  k: number,
+  model: CharBigramModel,
+): { from: number; end: number; repaired: string | null; reason: string } {
+  let earliest = k;
+  while (
+    earliest > Math.max(0, k - UNMARKED_LOOKBACK) &&
+    byteChoices([chars[earliest - 1] as string]).length > 0
+  )
+    earliest--;
+  const unrepaired = {
+    from: earliest,
+    end: k + 1,
+    repaired: null,
+    reason: 'a stray byte without a `?` marker; no realignment reads clearly better',
+  };
+  const candidates: Candidate[] = [];
+  for (let from = earliest; from <= k; from++) {
+    for (let end = k + 1; end <= Math.min(chars.length, k + 1 + UNMARKED_LOOKBACK); end++) {
+      const run = chars.slice(from, end);
+      if (run.some((c) => !encodable(c) || c === '?' || c === '(' || c === ')')) break;
+      for (const lead of range(0x81, 0xfe))
+        for (const shifted of byteChoices(run))
+          candidates.push(...endingsAt(chars, from, end, lead, shifted, true));
+    }
+  }
+  const verified = candidates.filter(
+    (c) =>
+      /^\p{Script=Han}+$/u.test(c.chars) &&
+      replays(c, chars, 0, null) &&
+      !stillMisaligned(chars, c.end, model),
+  );
+  if (verified.length === 0) return unrepaired;
+  // What the model reads before the run: the last two characters, a reading annotation skipped
+  // (經(jīng);乜h城 is judged as 經…).
+  const before = chars
+    .slice(Math.max(0, earliest - 12), earliest)
+    .join('')
+    .replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)$/u, '');
+  const left = [...before].slice(-2).join('');
+  const windowEnd = Math.min(chars.length, Math.max(...verified.map((c) => c.end)) + 2);
+  const readings = new Map<string, { c: Candidate; s: number }>();
+  for (const c of verified) {
+    const text =
+      left +
+      chars.slice(earliest, c.first).join('') +
+      c.chars +
+      chars.slice(c.end, windowEnd).join('');
+    if (!readings.has(text)) readings.set(text, { c, s: model.logProbability(text) });
+  }
+  // The lost lead makes the first character, so the model alone rarely tells it with a margin
+  // (常回縣 and 模回縣 differ by one bigram). The corpus pins it instead: the realigned characters
+  // must join their neighbours as pairs the corpus itself writes (經常, 縣城), and no other
+  // realignment may do so as well, unless the model prefers the best by MIN_MARGIN.
+  const leftOf = (c: Candidate) =>
+    c.first > earliest ? (chars[c.first - 1] as string) : ([...left].pop() ?? '');
+  const joins = (c: Candidate) =>
+    model.pairCount(leftOf(c), [...c.chars][0] as string) > 0 &&
+    model.pairCount([...c.chars].pop() as string, chars[c.end] ?? '') > 0;
+  const ranked = [...readings.values()]
+    .filter((r) => joins(r.c))
+    .sort((a, b) => b.s - a.s || a.c.end - b.c.end);
+  const best = ranked[0];
+  const asIs = model.logProbability(left + chars.slice(earliest, windowEnd).join(''));
+  if (best === undefined || best.s <= asIs) return unrepaired;
+  const runnerUp = ranked[1];
+  if (runnerUp && best.s - runnerUp.s < MIN_MARGIN)
+    return { ...unrepaired, reason: `ambiguous: “${best.c.chars}” or “${runnerUp.c.chars}”` };
+  return {
+    from: best.c.first,
+    end: best.c.end,
+    repaired: best.c.repaired,
+    reason: 'realigned without a marker; the lost lead byte pinned by the pairs the corpus writes',
+  };
 }
 
 interface RunAttempt {

@@ -1,5 +1,5 @@
 import type { SourceMeta } from '../meta.ts';
-import type { ParagraphFlag } from '../types.ts';
+import { GAP_MARK, type ParagraphFlag, type TextGap } from '../types.ts';
 import { foldScriptLeaks } from '../../text/script.ts';
 import type { CharBigramModel } from '../../text/char-model.ts';
 import { repairGbkMojibake } from './gbk-mojibake.ts';
@@ -15,7 +15,15 @@ export interface NormalizedText {
   /** Rule name → number of changes it made. Rules that changed nothing are absent. */
   repairs: Record<string, number>;
   flags: ParagraphFlag[];
+  /** Unrepaired damage, each shown in `text` as one GAP_MARK (absent when there is none). */
+  gaps?: TextGap[];
 }
+
+/**
+ * Stands for an unrepaired run while the rules run (U+FFFC OBJECT REPLACEMENT CHARACTER: no rule
+ * touches it, and it is removed from raw text first so it cannot be confused with content).
+ */
+const PLACEHOLDER = '\uFFFC';
 
 type Rule = (text: string) => { text: string; changes: number };
 
@@ -41,14 +49,6 @@ export function sourceContext(raw: string): SourceContext {
   };
 }
 
-/**
- * Whether simplified leaks in traditional sources are converted (script-leaks.ts). Off until the
- * card fonts are rebuilt: converting removes 14 simplified characters from the traditional
- * charset, and fonts/ must be regenerated with it (`npm run fonts`, owned by the font build).
- * Turning it on is this one switch plus that rebuild; the rule and its tests are in place.
- */
-export const FOLD_SIMPLIFIED_LEAKS = false;
-
 function rulesFor(meta: SourceMeta, context: SourceContext): [string, Rule][] {
   const rules: [string, Rule][] = [
     ['pinyin-annotations', stripPinyinAnnotations],
@@ -63,7 +63,7 @@ function rulesFor(meta: SourceMeta, context: SourceContext): [string, Rule][] {
   );
   if (meta.script === 'hans')
     rules.push(['script-leaks', (text) => countChanges(text, foldScriptLeaks(text, meta.script))]);
-  else if (FOLD_SIMPLIFIED_LEAKS)
+  else
     rules.push([
       'simplified-leaks',
       (text) => foldSimplifiedLeaks(text, meta.script, context.chars),
@@ -95,11 +95,12 @@ export function normalizeParagraph(
   const repairs: Record<string, number> = {};
   const flags: ParagraphFlag[] = [];
 
-  const mojibake = repairGbkMojibake(raw, language);
+  const mojibake = repairGbkMojibake(raw.replaceAll(PLACEHOLDER, ''), language, PLACEHOLDER);
   let text = mojibake.text;
+  const unrepaired = mojibake.runs.filter((run) => run.repaired === null);
   const repaired = mojibake.runs.filter((run) => run.repaired !== null).length;
   if (repaired > 0) repairs['gbk-mojibake'] = repaired;
-  if (mojibake.runs.some((run) => run.repaired === null)) flags.push('unrepaired-mojibake');
+  if (unrepaired.length > 0) flags.push('unrepaired-mojibake');
 
   for (const [name, rule] of rulesFor(meta, context)) {
     const result = rule(text);
@@ -108,5 +109,21 @@ export function normalizeParagraph(
   }
   if (meta.kind === 'machine-transcript') flags.push('machine-transcript');
   if (meta.script === 'hant') flags.push('traditional-source');
-  return { text, repairs, flags };
+  if (unrepaired.length === 0) return { text, repairs, flags };
+  // Each placeholder, in order, becomes a gap mark that says where the damage was and what it was.
+  const gaps: TextGap[] = [];
+  const parts = text.split(PLACEHOLDER);
+  text = parts[0] as string;
+  parts.slice(1).forEach((part, n) => {
+    const run = unrepaired[n];
+    if (run)
+      gaps.push({
+        start: text.length,
+        end: text.length + GAP_MARK.length,
+        raw: run.garbage,
+        reason: run.reason,
+      });
+    text += GAP_MARK + part;
+  });
+  return { text, repairs, flags, gaps };
 }

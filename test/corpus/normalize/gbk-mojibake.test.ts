@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { corpusLanguageModel } from '../../../src/corpus/language.ts';
 import { repairGbkMojibake } from '../../../src/corpus/normalize/gbk-mojibake.ts';
-import type { SourceFile } from '../../../src/corpus/types.ts';
+import { GAP_MARK, type SourceFile } from '../../../src/corpus/types.ts';
+import { loadArtifacts } from '../../../src/runtime/node/artifacts.ts';
 import { readSources } from '../../../src/runtime/node/sources.ts';
 import type { CharBigramModel } from '../../../src/text/char-model.ts';
-import { damageAt } from '../../support/gbk-damage.ts';
+import { damageAt, unmarkedDamageAt } from '../../support/gbk-damage.ts';
 
 const MARKER = /\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)|[\uE000-\uF8FF]/u;
 
@@ -118,5 +119,68 @@ describe('repairGbkMojibake on 004 as published', () => {
     }
     expect(repaired).toBeGreaterThanOrEqual(28);
     expect(unrepaired).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('repairGbkMojibake on runs without a `?` marker', () => {
+  it('repairs 004’s 經(jīng);乜h城 as 經常回縣城 by replaying the bytes', () => {
+    const damaged = '我老家在一個(gè)縣城,我經(jīng);乜h城觀察縣城人的生活。';
+    const result = repairGbkMojibake(damaged, model);
+    expect(result.text).toBe('我老家在一個(gè)縣城,我經(jīng)常回縣城觀察縣城人的生活。');
+    expect(result.runs).toEqual([expect.objectContaining({ garbage: ';乜h', repaired: '常回縣' })]);
+  });
+
+  it('leaves ASR spelled letters and real semicolons alone', () => {
+    for (const line of ['我们 做 m 上 这种 工程师', '在模型路線上的艱難抉擇;組織管理方面的心得'])
+      expect(repairGbkMojibake(line, model).runs).toEqual([]);
+  });
+
+  it('against simulated unmarked damage: never a wrong repair, the rest flagged', () => {
+    const clean = linesOf004.filter((l) => l.length > 30 && !MARKER.test(l) && !l.includes('?'));
+    let tried = 0;
+    let repaired = 0;
+    for (const line of clean)
+      for (let at = 1; at < [...line].length; at++) {
+        const damaged = unmarkedDamageAt(line, at);
+        if (damaged === null) continue;
+        tried++;
+        const result = repairGbkMojibake(damaged, model);
+        if (result.text === damaged) {
+          expect(
+            result.runs.some((run) => run.repaired === null),
+            damaged,
+          ).toBe(true);
+          continue;
+        }
+        expect(result.text).toBe(line);
+        repaired++;
+      }
+    console.log(`simulated unmarked GBK damage: ${repaired}/${tried} repaired, the rest flagged`);
+    expect(tried).toBeGreaterThan(50);
+    expect(repaired / tried).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('unrepaired damage in the corpus the pages read', () => {
+  it('is a marked gap in the text, with the raw characters and the reason beside it', () => {
+    const { corpus } = loadArtifacts();
+    let gaps = 0;
+    for (const doc of corpus.documents)
+      for (const p of doc.paragraphs) {
+        // No garbage in any paragraph's text: no Private-Use characters, no damaged annotation.
+        expect(p.text, p.id).not.toMatch(
+          /[\uE000-\uF8FF]|\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/u,
+        );
+        const marks = p.text.split(GAP_MARK).length - 1;
+        expect(p.gaps?.length ?? 0, p.id).toBe(marks);
+        expect(p.flags.includes('unrepaired-mojibake'), p.id).toBe(marks > 0);
+        for (const gap of p.gaps ?? []) {
+          gaps++;
+          expect(p.text.slice(gap.start, gap.end)).toBe(GAP_MARK);
+          expect(p.raw).toContain(gap.raw);
+          expect(gap.reason.length).toBeGreaterThan(0);
+        }
+      }
+    expect(gaps).toBeGreaterThan(0);
   });
 });

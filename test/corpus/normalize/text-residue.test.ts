@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { joinSplitNames, undoConversionArtefacts } from '../../../src/corpus/normalize/names.ts';
-import { FOLD_SIMPLIFIED_LEAKS } from '../../../src/corpus/normalize/index.ts';
 import { foldLatinFullStops } from '../../../src/corpus/normalize/punctuation.ts';
 import {
   foldSimplifiedLeaks,
@@ -43,17 +42,14 @@ describe('simplified leaks in a traditional source', () => {
     expect(changed).toBeGreaterThan(50);
   });
 
-  it.skipIf(!FOLD_SIMPLIFIED_LEAKS)(
-    'the traditional source in the corpus keeps no 后/么 and 于/里 only where they are right',
-    () => {
-      const { corpus } = loadArtifacts();
-      const doc = corpus.documents.find((d) => d.meta.script === 'hant')!;
-      for (const p of doc.paragraphs.filter((x) => x.kind === 'speech')) {
-        expect(p.text, p.id).not.toMatch(/[后么]/u);
-        expect(p.text.replace(/阿里|萬里|于都/gu, ''), p.id).not.toMatch(/[于里]/u);
-      }
-    },
-  );
+  it('the traditional source in the corpus keeps no 后/么 and 于/里 only where they are right', () => {
+    const { corpus } = loadArtifacts();
+    const doc = corpus.documents.find((d) => d.meta.script === 'hant')!;
+    for (const p of doc.paragraphs.filter((x) => x.kind === 'speech')) {
+      expect(p.text, p.id).not.toMatch(/[后么]/u);
+      expect(p.text.replace(/阿里|萬里|于都/gu, ''), p.id).not.toMatch(/[于里]/u);
+    }
+  });
 });
 
 describe('other text residue', () => {
