@@ -255,46 +255,40 @@ export function deskScenario(
           if (SHOTS) mkdirSync(SHOTS, { recursive: true });
           const report: string[] = [];
           const AXE_RUN = `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ' ' + v.impact + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`;
-          {
-            const viewport = { width, height: 900 };
-            const signed = await signedIn(t().shortcut, viewport);
-            // axe-core is injected as an inline script, which the desk's CSP forbids: its own context.
-            const axeSigned = await t().browser.newContext({ viewport, bypassCSP: true });
-            await axeSigned.addCookies(await signed.context().cookies());
-            const axeAnon = await t().browser.newContext({ viewport, bypassCSP: true });
-            for (const [name, path] of Object.entries(pages)) {
-              const anonymous = name === 'login';
-              const page = anonymous
-                ? await (await t().browser.newContext({ viewport })).newPage()
-                : signed;
-              await page.goto(`${t().base}${path}`);
-              await page.waitForLoadState('networkidle');
-              const scroll = (await page.evaluate(
-                'document.documentElement.scrollWidth',
-              )) as number;
-              report.push(`${name}@${width}: ${scroll}px`);
-              expect(scroll, `${name} at ${width}px is ${scroll}px wide`).toBeLessThanOrEqual(
-                width,
-              );
-              // Every control lies within the screen's width (nothing cut off at the side).
-              const outside =
-                await page.evaluate(`[...document.querySelectorAll('button:not([hidden]), input:not([type=hidden]), select, textarea, main a')]
+          const viewport = { width, height: 900 };
+          const signed = await signedIn(t().shortcut, viewport);
+          // axe-core is injected as an inline script, which the desk's CSP forbids: its own context.
+          const axeSigned = await t().browser.newContext({ viewport, bypassCSP: true });
+          await axeSigned.addCookies(await signed.context().cookies());
+          const axeAnon = await t().browser.newContext({ viewport, bypassCSP: true });
+          for (const [name, path] of Object.entries(pages)) {
+            const anonymous = name === 'login';
+            const page = anonymous
+              ? await (await t().browser.newContext({ viewport })).newPage()
+              : signed;
+            await page.goto(`${t().base}${path}`);
+            await page.waitForLoadState('networkidle');
+            const scroll = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+            report.push(`${name}@${width}: ${scroll}px`);
+            expect(scroll, `${name} at ${width}px is ${scroll}px wide`).toBeLessThanOrEqual(width);
+            // Every control lies within the screen's width (nothing cut off at the side).
+            const outside =
+              await page.evaluate(`[...document.querySelectorAll('button:not([hidden]), input:not([type=hidden]), select, textarea, main a')]
             .map((el) => [el, el.getBoundingClientRect()])
             .filter(([, r]) => r.width > 0 && (r.left < -0.5 || r.right > innerWidth + 0.5))
             .map(([el]) => el.outerHTML.slice(0, 80))`);
-              expect(outside, `${name} at ${width}px`).toEqual([]);
-              if (SHOTS)
-                await page.screenshot({
-                  path: join(SHOTS, `${name}-${width}.png`),
-                  fullPage: true,
-                });
-              const checked = await (anonymous ? axeAnon : axeSigned).newPage();
-              await checked.goto(`${t().base}${path}`);
-              await checked.addScriptTag({ content: AXE });
-              const violations = (await checked.evaluate(AXE_RUN)) as string[];
-              report.push(`  axe: ${violations.length} violations`);
-              expect(violations, `axe on ${name} at ${width}px`).toEqual([]);
-            }
+            expect(outside, `${name} at ${width}px`).toEqual([]);
+            if (SHOTS)
+              await page.screenshot({
+                path: join(SHOTS, `${name}-${width}.png`),
+                fullPage: true,
+              });
+            const checked = await (anonymous ? axeAnon : axeSigned).newPage();
+            await checked.goto(`${t().base}${path}`);
+            await checked.addScriptTag({ content: AXE });
+            const violations = (await checked.evaluate(AXE_RUN)) as string[];
+            report.push(`  axe: ${violations.length} violations`);
+            expect(violations, `axe on ${name} at ${width}px`).toEqual([]);
           }
           console.log(report.join('\n'));
         },
