@@ -35,3 +35,40 @@ describe('yulu editors', () => {
     await expect(yulu('editors', 'fire', 'x')).rejects.toThrow(/verbs are: add, list, revoke/);
   });
 });
+
+describe('yulu editors --d1 (the Worker)', () => {
+  it('prints the token once and a wrangler d1 command whose SQL signs that editor in', async () => {
+    const added = await yulu('editors', 'add', '林 编辑', '--d1');
+    expect(added.code).toBe(0);
+    const token = added.lines.find((l) => l.startsWith('yulu_ed_'))!;
+    const command = added.lines.at(-1)!;
+    expect(command).toMatch(
+      /^npx wrangler d1 execute yulu-editorial --remote --command "INSERT INTO editors /,
+    );
+    expect(command).not.toContain(token);
+    const local = await yulu('editors', 'add', '周编辑', '--d1', '--local');
+    expect(local.lines.at(-1)).toMatch(
+      /^npx wrangler d1 execute yulu-editorial --local --command "/,
+    );
+    // The printed SQL, run against a store with the same schema, adds exactly that editor.
+    const { openSqlite, readMigrations } = await import('../src/runtime/node/sqlite.ts');
+    const { applyMigrations } = await import('../src/desk/migrate.ts');
+    const { EditorDirectory } = await import('../src/desk/editors.ts');
+    const db = openSqlite(':memory:');
+    await applyMigrations(db, readMigrations());
+    const sql = /--command "(.*)"$/.exec(command)![1]!;
+    await db.batch([{ sql, params: [] }]);
+    const directory = new EditorDirectory(db);
+    await expect(directory.signIn(token)).resolves.toBe('林 编辑');
+    // Revoking prints the matching UPDATE; run, it ends the editor's access.
+    const revoked = await yulu('editors', 'revoke', '林 编辑', '--d1');
+    await db.batch([{ sql: /--command "(.*)"$/.exec(revoked.lines.at(-1)!)![1]!, params: [] }]);
+    await expect(directory.signIn(token)).resolves.toBeNull();
+    // Nothing was written to the local store: the editor exists only where the SQL ran.
+    expect((await yulu('editors', 'list')).lines.join('\n')).not.toContain('林 编辑');
+    await expect(yulu('editors', 'list', '--d1')).rejects.toThrow(
+      /SELECT name, created_at, revoked_at FROM editors/,
+    );
+    await expect(yulu('editors', 'add', 'editor', '--d1')).rejects.toThrow(/reserved/);
+  });
+});

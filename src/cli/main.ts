@@ -97,7 +97,7 @@ export function run(
     case 'sources':
       return sourcesCommand(rest, out);
     case 'editors':
-      return openNodeStore().then((store) => editorsCommand(store.editors(), rest, out));
+      return editorsCommand(async () => (await openNodeStore()).editors(), rest, out);
     case 'render': {
       const { catalog, corpus, aliases } = loadArtifacts();
       const library = new QuoteLibrary(catalog, corpus, aliases);

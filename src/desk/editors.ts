@@ -49,6 +49,40 @@ function toEditor(row: Record<string, SqlValue>): Editor {
   };
 }
 
+/** A new editor's token (shown once) and the SHA-256 hash that is all the store keeps. */
+export async function mintEditorToken(): Promise<{ token: string; hash: string }> {
+  const random = new Uint8Array(32);
+  crypto.getRandomValues(random);
+  const token = `${TOKEN_PREFIX}${base64url(random)}`;
+  return { token, hash: await hashToken(token) };
+}
+
+const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+/**
+ * SQL that adds a named editor to a store this process cannot reach (the Worker's D1, through
+ * `wrangler d1 execute`): the same row `add` writes. A plain INSERT, so a name already taken fails
+ * loudly (UNIQUE constraint) instead of doing nothing.
+ */
+export async function editorInsertSql(
+  name: string,
+  at: Date = new Date(),
+): Promise<{ editor: Editor; token: string; sql: string }> {
+  const clean = checkEditorName(name);
+  const { token, hash } = await mintEditorToken();
+  const createdAt = at.toISOString();
+  return {
+    editor: { name: clean, createdAt, revokedAt: null },
+    token,
+    sql: `INSERT INTO editors (name, token_hash, created_at, revoked_at) VALUES (${literal(clean)}, ${literal(hash)}, ${literal(createdAt)}, NULL);`,
+  };
+}
+
+/** SQL that revokes a named editor in D1 (what `revoke` does; sessions end at their next request). */
+export function editorRevokeSql(name: string, at: Date = new Date()): string {
+  return `UPDATE editors SET revoked_at = ${literal(at.toISOString())} WHERE name = ${literal(checkEditorName(name))} AND revoked_at IS NULL;`;
+}
+
 export class EditorDirectory {
   constructor(
     private readonly db: SqlDriver,
@@ -59,11 +93,8 @@ export class EditorDirectory {
   /** Creates an editor; returns the token, which is not stored and cannot be shown again. */
   async add(name: string): Promise<{ editor: Editor; token: string }> {
     const clean = checkEditorName(name);
-    const random = new Uint8Array(32);
-    crypto.getRandomValues(random);
-    const token = `${TOKEN_PREFIX}${base64url(random)}`;
+    const { token, hash } = await mintEditorToken();
     const at = this.now().toISOString();
-    const hash = await hashToken(token);
     const [result] = await this.guard(() =>
       this.db.batch([
         sql(

@@ -23,6 +23,7 @@ import type { EditorialStore } from '../desk/store.ts';
 import { errorResponse } from './errors.ts';
 import { inputLimits } from './limits.ts';
 import { weakTokenReason } from '../desk/token-strength.ts';
+import type { AccessGate } from '../desk/access.ts';
 import { RenderGate, type RateLimiter } from '../card/admission.ts';
 import { inProcessRenderer, type CardRenderer } from '../card/card-renderer.ts';
 import type { Context } from 'hono';
@@ -54,6 +55,8 @@ export interface AppOptions {
   webFonts?: (file: string) => Promise<Uint8Array | null>;
   /** EDITOR_TOKEN for the desk under /editor; without it the desk explains how to open it. */
   editorToken?: string | undefined;
+  /** Cloudflare Access in front of the desk: editors are who its JWT names (desk/access.ts). */
+  access?: AccessGate | undefined;
   /** Keys for signed draft cards (newest first; see desk/draft.ts); none: drafts are off. */
   draftKeys?: readonly SigningKey[];
   /** The clock draft links expire by (tests set it). */
@@ -111,6 +114,7 @@ export function createApp({
   daily,
   webFonts,
   editorToken,
+  access,
   draftKeys = [],
   now = () => Date.now(),
   clientKey = () => 'anonymous',
@@ -152,6 +156,7 @@ export function createApp({
         draftKeys,
         now,
         clientKey,
+        access,
         ...(engineOf
           ? { uncovered: async (text: string) => (await engineOf()).uncovered(text) }
           : {}),

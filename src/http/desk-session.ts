@@ -17,6 +17,7 @@ import {
 } from '../desk/session.ts';
 import { SignInThrottle } from '../desk/sign-in-throttle.ts';
 import { SHORTCUT_EDITOR } from '../desk/editors.ts';
+import { ACCESS_HEADER, accessCsrf, type AccessGate } from '../desk/access.ts';
 import type { EditorialStore } from '../desk/store.ts';
 import { YuluError } from '../errors.ts';
 
@@ -30,6 +31,11 @@ export interface DeskSessionOptions {
   throttle?: SignInThrottle;
   /** Where failed sign-ins are logged. */
   log?: (line: string) => void;
+  /**
+   * Cloudflare Access in front (src/desk/access.ts): every request must carry a valid Access JWT,
+   * whose identity is the editor; tokens and stored sessions are not used.
+   */
+  access?: AccessGate | undefined;
 }
 
 /** Methods that never write: no CSRF token, no Origin check. */
@@ -59,6 +65,8 @@ export function deskSessions(options: DeskSessionOptions) {
     cookieName: cookie.name,
     /** Whether cookies are Secure (an https public origin). */
     secure: cookie.options.secure,
+    /** Whether Cloudflare Access signs editors in (no tokens, no stored sessions). */
+    access: Boolean(options.access),
 
     /** Writes must come from the public origin (a cross-site form is refused before CSRF). */
     checkOrigin(c: Context): void {
@@ -99,9 +107,16 @@ export function deskSessions(options: DeskSessionOptions) {
 
     /**
      * The live session of this request's cookie, or null (missing, unknown, expired, revoked, or
-     * of a named editor revoked since signing in).
+     * of a named editor revoked since signing in). Behind Access: the JWT's editor, or a 401/403
+     * YuluError.
      */
     async read(c: Context): Promise<Session | null> {
+      if (options.access) {
+        // Access: the JWT is the session (a missing or refused one is a 401/403 page).
+        const jwt = c.req.header(ACCESS_HEADER) ?? '';
+        const who = await options.access.verify(jwt);
+        return { editor: who.editor, csrf: await accessCsrf(jwt), expires: who.expires };
+      }
       const idHash = await sessionIdHash(getCookie(c, cookie.name));
       if (!idHash) return null;
       const store = await options.store();

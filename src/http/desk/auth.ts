@@ -37,11 +37,16 @@ export function deskAuth(app: Desk, options: DeskOptions): void {
     baseUrl: options.links.baseUrl,
     token,
     clientKey: options.clientKey,
+    access: options.access,
   });
   app.use('/editor', noStore);
   app.use('/editor/*', noStore);
-  app.get('/editor/login', (c) => signInPage(c, token, '', 200));
+  // Behind Cloudflare Access there is nothing to sign in to: Access did it (the gate checks).
+  app.get('/editor/login', (c) =>
+    sessions.access ? c.redirect('/editor', 303) : signInPage(c, token, '', 200),
+  );
   app.post('/editor/login', async (c) => {
+    if (sessions.access) return c.redirect('/editor', 303);
     sessions.checkOrigin(c);
     const form = await readForm(c);
     const submitted = typeof form.token === 'string' ? form.token : '';
@@ -82,6 +87,7 @@ export function deskAuth(app: Desk, options: DeskOptions): void {
   app.use('/editor', gate);
 
   app.post('/editor/logout', async (c) => {
+    if (sessions.access) return c.redirect('/cdn-cgi/access/logout', 303);
     await sessions.signOut(c);
     return c.redirect('/editor/login', 303);
   });

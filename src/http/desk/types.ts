@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import type { AccessGate } from '../../desk/access.ts';
 import type { SigningKey } from '../../desk/draft.ts';
 import type { Session } from '../../desk/session.ts';
 import type { EditorialStore } from '../../desk/store.ts';
@@ -20,6 +21,8 @@ export interface EditorOptions {
   now?: () => number;
   /** Who is asking, for the sign-in backoff (socket address, CF-Connecting-IP). */
   clientKey?: ((c: Context) => string) | undefined;
+  /** Cloudflare Access in front: editors are who Access says (src/desk/access.ts). */
+  access?: AccessGate | undefined;
 }
 
 /** The options every desk room reads, defaults filled in. */

@@ -10,6 +10,7 @@ import manifest from '../../../fonts/manifest.json' with { type: 'json' };
 import yoga from 'satori/yoga.wasm';
 import { CardCache } from '../../card/card-cache.ts';
 import { createCardEngine, type CardEngineSource } from '../../card/engine-factory.ts';
+import { AccessVerifier, closedAccess, type AccessGate } from '../../desk/access.ts';
 import { signingKeys } from '../../desk/draft.ts';
 import { weakTokenReason } from '../../desk/token-strength.ts';
 import type { CorpusData } from '../../corpus/corpus-data.ts';
@@ -45,6 +46,14 @@ export interface Env {
   CARDS?: R2Bucket;
   /** Cloudflare's Rate Limiting binding for uncached renders per client; absent: no limit. */
   RENDER_LIMITER?: RateLimitBinding;
+  /**
+   * Cloudflare Access in front of the desk: the team domain (`yulu.cloudflareaccess.com`) and the
+   * Access application's AUD tag. With both set, editors are who Access's JWT names and tokens are
+   * not used. Keys come from the team's certs URL, or from ACCESS_JWKS (a JWKS JSON; offline/tests).
+   */
+  ACCESS_TEAM_DOMAIN?: string;
+  ACCESS_AUD?: string;
+  ACCESS_JWKS?: string;
 }
 
 /**
@@ -63,8 +72,9 @@ const library = new QuoteLibrary(
   corpus as unknown as CorpusData,
   aliases as unknown as Aliases,
 );
-let cards: CardEngineSource | undefined;
-let app: ReturnType<typeof createApp> | undefined;
+let cards: { baseUrl: string; source: CardEngineSource } | undefined;
+/** The app and the configuration it was built from (one entry: a new configuration replaces it). */
+let app: { config: string; app: ReturnType<typeof createApp> } | undefined;
 let daily: DailyService | undefined;
 
 /** One daily service per isolate: the routes and the Cron Trigger share its plan cache. */
@@ -77,9 +87,13 @@ function dailyOf(env: Env): DailyService {
   return daily;
 }
 
-/** The isolate's card engine: fonts from the static assets, resvg-wasm, the bundled Yoga. */
+/**
+ * The isolate's card engine: fonts from the static assets, resvg-wasm, the bundled Yoga. Its links
+ * carry the base URL, so a new PUBLIC_BASE_URL (a test's env, a redeploy) builds a new one.
+ */
 function cardsOf(env: Env): CardEngineSource {
-  cards ??= createCardEngine({
+  if (cards?.baseUrl === env.PUBLIC_BASE_URL) return cards.source;
+  const source = createCardEngine({
     library,
     baseUrl: env.PUBLIC_BASE_URL,
     manifest: () => manifest as unknown as FontManifest,
@@ -91,7 +105,8 @@ function cardsOf(env: Env): CardEngineSource {
     // A failed load is not remembered: the next request tries again.
     retryMs: 0,
   });
-  return cards;
+  cards = { baseUrl: env.PUBLIC_BASE_URL, source };
+  return source;
 }
 
 async function assetFonts(env: Env, fonts: FontManifest): Promise<Map<string, ArrayBuffer>> {
@@ -119,34 +134,77 @@ function strongToken(token: string | undefined): string | undefined {
   return undefined;
 }
 
+/** The one app of this isolate, built from the Worker's configuration. */
+function buildApp(env: Env, source: CardEngineSource): ReturnType<typeof createApp> {
+  const { engine: cardEngine, links } = source;
+  return createApp({
+    library,
+    cards: {
+      engine: cardEngine,
+      cache: new CardCache(
+        32 * 1024 * 1024,
+        env.CARDS ? layeredStore(cacheApiStore, r2Store(env.CARDS)) : cacheApiStore,
+      ),
+      render: inProcessRenderer(cardEngine, library, ISOLATE_GATE),
+      ...(env.RENDER_LIMITER
+        ? { limiter: bindingLimiter(env.RENDER_LIMITER, RATE_LIMIT_PERIOD_S) }
+        : {}),
+    },
+    clientKey: (c) => c.req.header('CF-Connecting-IP') ?? 'unknown',
+    links,
+    store: async () => new EditorialStore(d1Driver(env.DB)),
+    daily: dailyOf(env),
+    webFonts: async (file) => {
+      const response = await env.ASSETS.fetch(`https://assets.local/web/${file}`);
+      return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+    },
+    editorToken: strongToken(env.EDITOR_TOKEN),
+    access: accessOf(env),
+    draftKeys: signingKeys(env.CARD_SIGNING_KEYS),
+  });
+}
+
+/**
+ * Cloudflare Access for the desk, when configured. Half a configuration, or a bad one, closes the
+ * desk with a 503 page naming the problem (the Worker has no start-up to refuse), never opens it.
+ */
+function accessOf(env: Env): AccessGate | undefined {
+  if (!env.ACCESS_TEAM_DOMAIN && !env.ACCESS_AUD) return undefined;
+  try {
+    if (!env.ACCESS_TEAM_DOMAIN || !env.ACCESS_AUD)
+      throw new YuluError(
+        'invalid_argument',
+        'Cloudflare Access needs both ACCESS_TEAM_DOMAIN and ACCESS_AUD',
+      );
+    return new AccessVerifier({
+      teamDomain: env.ACCESS_TEAM_DOMAIN,
+      aud: env.ACCESS_AUD,
+      jwks: env.ACCESS_JWKS,
+    });
+  } catch (error) {
+    const why = error instanceof YuluError ? error.message : 'invalid configuration';
+    console.error(`the editorial desk is closed: ${why}`);
+    return closedAccess(why);
+  }
+}
+
+/** What the app is built from; a change (a test's env, a redeploy) builds a new one. */
+function configOf(env: Env): string {
+  return JSON.stringify([
+    env.PUBLIC_BASE_URL,
+    env.EDITOR_TOKEN,
+    env.CARD_SIGNING_KEYS,
+    env.ACCESS_TEAM_DOMAIN,
+    env.ACCESS_AUD,
+    env.ACCESS_JWKS,
+  ]);
+}
+
 export default {
   fetch(request: Request, env: Env, ctx: WorkerExecutionContext): Response | Promise<Response> {
-    const { engine: cardEngine, links } = cardsOf(env);
-    app ??= createApp({
-      library,
-      cards: {
-        engine: cardEngine,
-        cache: new CardCache(
-          32 * 1024 * 1024,
-          env.CARDS ? layeredStore(cacheApiStore, r2Store(env.CARDS)) : cacheApiStore,
-        ),
-        render: inProcessRenderer(cardEngine, library, ISOLATE_GATE),
-        ...(env.RENDER_LIMITER
-          ? { limiter: bindingLimiter(env.RENDER_LIMITER, RATE_LIMIT_PERIOD_S) }
-          : {}),
-      },
-      clientKey: (c) => c.req.header('CF-Connecting-IP') ?? 'unknown',
-      links,
-      store: async () => new EditorialStore(d1Driver(env.DB)),
-      daily: dailyOf(env),
-      webFonts: async (file) => {
-        const response = await env.ASSETS.fetch(`https://assets.local/web/${file}`);
-        return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
-      },
-      editorToken: strongToken(env.EDITOR_TOKEN),
-      draftKeys: signingKeys(env.CARD_SIGNING_KEYS),
-    });
-    return app.fetch(request, env, ctx);
+    const config = configOf(env);
+    if (app?.config !== config) app = { config, app: buildApp(env, cardsOf(env)) };
+    return app.app.fetch(request, env, ctx);
   },
 
   /**
