@@ -152,6 +152,7 @@ export function createApp({
         draftKeys,
         now,
         clientKey,
+        daily: days,
         ...(engineOf
           ? { uncovered: async (text: string) => (await engineOf()).uncovered(text) }
           : {}),

@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import type { DailyService } from '../../daily/service.ts';
 import type { SigningKey } from '../../desk/draft.ts';
 import type { Session } from '../../desk/session.ts';
 import type { EditorialStore } from '../../desk/store.ts';
@@ -20,12 +21,15 @@ export interface EditorOptions {
   now?: () => number;
   /** Who is asking, for the sign-in backoff (socket address, CF-Connecting-IP). */
   clientKey?: ((c: Context) => string) | undefined;
+  /** The daily plan the calendar shows (default: one over `library` and `store`). */
+  daily?: DailyService | undefined;
 }
 
 /** The options every desk room reads, defaults filled in. */
 export type DeskOptions = EditorOptions & {
   draftKeys: readonly SigningKey[];
   now: () => number;
+  daily: DailyService;
 };
 
 /** The desk's Hono app: every route after the gate has the editor's session. */
