@@ -98,6 +98,8 @@ export function deskCalendar(app: Desk, options: DeskOptions): void {
     const [y, m] = first.split('-').map(Number) as [number, number];
     const prev = monthOf(addDays(first, -1));
     const next = monthOf(addDays(first, 32));
+    // While a swap is under way, moving between months keeps it (the other day may be in another).
+    const keep = grid.swapping ? `&swap=${grid.swapping.date}` : '';
     const banner = grid.swapping
       ? html`<p class="notice" role="status">${w.swapping(grid.swapping.date)} <a href="/editor/calendar?month=${grid.month}">${w.cancel}</a></p>`
       : '';
@@ -105,7 +107,7 @@ export function deskCalendar(app: Desk, options: DeskOptions): void {
       c,
       `${w.calendar} · ${w.month(y, m)}`,
       html`<p class="muted">${w.calendarHelp}</p>${banner}
-      <nav class="monthnav" aria-label="${w.calendar}"><a href="/editor/calendar?month=${prev}" rel="prev">← ${prev}</a><a href="/editor/calendar">${today}</a><a href="/editor/calendar?month=${next}" rel="next">${next} →</a></nav>
+      <nav class="monthnav" aria-label="${w.calendar}"><a href="/editor/calendar?month=${prev}${keep}" rel="prev">← ${prev}</a><a href="/editor/calendar">${today}</a><a href="/editor/calendar?month=${next}${keep}" rel="next">${next} →</a></nav>
       <ol class="month">${w.weekdays.map((d) => html`<li class="wd" aria-hidden="true">${d}</li>`)}${cells}</ol>`,
       200,
       frame(c, 'calendar'),

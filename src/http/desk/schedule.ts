@@ -111,7 +111,7 @@ export function deskSchedule(app: Desk, { library, store, daily }: DeskOptions):
     const asked = {
       touched: [day],
       placed: [],
-      kept: html`${w.clearOf(day)}`,
+      kept: html`${w.clearDay} ${w.clearOf(day)}`,
       month: day.slice(0, 7),
     };
     const page = await attempt(c, asked, () =>

@@ -41,6 +41,7 @@ const ZH = {
   any: '全部',
   search: '搜索',
   update: '更新预览',
+  keysHint: '键盘：j 或 ↓ 下一句，k 或 ↑ 上一句，Enter 打开这句语录。',
   found: (n: number, shown: number) =>
     n > shown ? `共 ${n} 句，显示前 ${shown} 句` : `共 ${n} 句`,
   page: '页',
@@ -121,7 +122,7 @@ const ZH = {
   swapping: (day: string) =>
     `正在交换 ${day}：在另一天点“与 ${day} 交换”。两天都会固定为编辑安排。`,
   cancel: '取消',
-  clearOf: (day: string) => `清空 ${day}，交回自动选取`,
+  clearOf: (day: string) => `${day}，交回自动选取`,
   refused: '不能这样安排',
   dayFixed: (day: string, from: string) =>
     `${day} 的语录已经发出，不能再改。可以安排 ${from} 及以后尚未发出的日子。`,
@@ -178,6 +179,7 @@ const EN: Words = {
   any: 'All',
   search: 'Search',
   update: 'Update preview',
+  keysHint: 'Keys: j or ↓ next quote, k or ↑ previous, Enter opens the quote.',
   found: (n, shown) => (n > shown ? `${n} quotes, showing the best ${shown}` : `${n} quotes`),
   page: 'page',
   next: 'Next page',
@@ -258,7 +260,7 @@ const EN: Words = {
   swapping: (day) =>
     `Swapping ${day}: press “Swap with ${day}” on the other day. Both days become scheduled.`,
   cancel: 'Cancel',
-  clearOf: (day) => `Clear ${day} and let the plan choose`,
+  clearOf: (day) => `${day} and let the plan choose`,
   refused: 'Not allowed',
   dayFixed: (day, from) =>
     `The quote of ${day} has gone out and is fixed. You may schedule ${from} or any later day that has not gone out.`,
