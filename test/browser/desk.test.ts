@@ -397,5 +397,5 @@ describe('the desk in Chromium', () => {
       }
     }
     console.log(report.join('\n'));
-  }, 180_000);
+  }, 200_000);
 });
