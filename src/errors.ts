@@ -27,7 +27,9 @@ export type YuluErrorCode =
   | 'overloaded'
   | 'rate_limited'
   | 'payload_too_large'
-  | 'idempotency_mismatch';
+  | 'idempotency_mismatch'
+  | 'day_fixed'
+  | 'daily_repeat';
 
 const defaultStatus: Record<YuluErrorCode, number> = {
   invalid_source_meta: 500,
@@ -55,6 +57,8 @@ const defaultStatus: Record<YuluErrorCode, number> = {
   rate_limited: 429,
   payload_too_large: 413,
   idempotency_mismatch: 422,
+  day_fixed: 409,
+  daily_repeat: 409,
 };
 
 export class YuluError extends Error {

@@ -81,6 +81,22 @@ export class DailyService {
     return this.describe(planned, store);
   }
 
+  /**
+   * The plan's days from `from` to `to` (both included) as the desk's calendar shows them:
+   * published, scheduled and automatic alike, without resolving their quotes. Days before the
+   * first day or past the preview range have no entry. Reads only.
+   */
+  async days(from: string, to: string): Promise<PlannedDay[]> {
+    const store = await this.options.store();
+    const plan = await this.plan(store);
+    const out: PlannedDay[] = [];
+    for (const day of daysFrom(maxDay(from, this.firstDay), to)) {
+      const planned = plan.get(day);
+      if (planned) out.push(planned);
+    }
+    return out;
+  }
+
   /** The days that have gone out, newest first: up to `count` days ending today. */
   async recent(count: number): Promise<DailyQuote[]> {
     const today = this.today();

@@ -120,12 +120,20 @@ export class EditorDirectory {
     return rows.map(toEditor);
   }
 
-  /** Revokes an editor: they can no longer sign in, and their open sessions stop working. */
+  /**
+   * Revokes an editor: they can no longer sign in, and their sessions are deleted in the same
+   * transaction (no row of a revoked editor's session stays behind; the gate refuses them too).
+   */
   async revoke(name: string): Promise<Editor> {
     const at = this.now().toISOString();
     await this.guard(() =>
       this.db.batch([
         sql('UPDATE editors SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL', at, name),
+        sql(
+          'DELETE FROM sessions WHERE editor = ? AND EXISTS (SELECT 1 FROM editors WHERE name = ? AND revoked_at IS NOT NULL)',
+          name,
+          name,
+        ),
       ]),
     );
     const [row] = await this.guard(() =>

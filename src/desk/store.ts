@@ -2,6 +2,7 @@ import { YuluError } from '../errors.ts';
 import { EditorDirectory } from './editors.ts';
 import { sql, type SqlDriver, type SqlStatement, type SqlValue } from './sql.ts';
 import { todayInShanghai } from '../daily/calendar.ts';
+import { NO_REPEAT_DAYS } from '../daily/plan.ts';
 import { base64url } from '../text/base64url.ts';
 import { assertCardText } from './card-text.ts';
 
@@ -162,56 +163,90 @@ export class EditorialStore {
     });
   }
 
+  /**
+   * The row of a day, cleared or not: `quoteId` is '' when an editor cleared the day (the row
+   * keeps its version, so a form made before the clear is still stale after it).
+   */
   async scheduled(day: string): Promise<ScheduleRecord | null> {
     const [row] = await this.read(() => this.db.all('SELECT * FROM schedule WHERE day = ?', [day]));
     return row ? toSchedule(row) : null;
   }
 
+  /** The scheduled days from `from` to `to` (both included), cleared days left out. */
   async schedule(from: string, to: string): Promise<ScheduleRecord[]> {
+    return (await this.scheduleRows(from, to)).filter((r) => r.quoteId !== CLEARED);
+  }
+
+  /** Every schedule row from `from` to `to`, cleared days included (their versions count). */
+  async scheduleRows(from: string, to: string): Promise<ScheduleRecord[]> {
     const rows = await this.read(() =>
       this.db.all('SELECT * FROM schedule WHERE day >= ? AND day <= ? ORDER BY day', [from, to]),
     );
     return rows.map(toSchedule);
   }
 
-  /** Schedules `quoteId` on `day`; two editors scheduling one day at once: one wins, one gets 409. */
+  /**
+   * The other days that hold `quoteId` within the no-repeat window of `day` (published or
+   * scheduled, fewer than NO_REPEAT_DAYS apart), days in `except` left out; in day order.
+   */
+  async usesNear(
+    quoteId: string,
+    day: string,
+    except: readonly string[] = [],
+  ): Promise<{ day: string; published: boolean }[]> {
+    const [from, to] = repeatWindow(day);
+    const rows = await this.read(() =>
+      this.db.all(
+        'SELECT day, 1 AS published FROM daily_published WHERE quote_id = ? AND day > ? AND day < ? UNION SELECT day, 0 AS published FROM schedule WHERE quote_id = ? AND day > ? AND day < ? AND day NOT IN (SELECT day FROM daily_published) ORDER BY day',
+        [quoteId, from, to, quoteId, from, to],
+      ),
+    );
+    return rows
+      .map((r) => ({ day: str(r.day), published: num(r.published) === 1 }))
+      .filter((r) => r.day !== day && !except.includes(r.day));
+  }
+
+  /**
+   * Schedules `quoteId` on `day`; two editors scheduling one day at once: one wins, one gets 409.
+   * Refused (409, nothing written) when the day has gone out (`day_fixed`: before today in
+   * Asia/Shanghai, or published) or when the quote is on another day fewer than 60 days away,
+   * published or scheduled (`daily_repeat`). Both are checked again inside the transaction, so
+   * a race cannot slip past them.
+   */
   async setSchedule(day: string, quoteId: string, context: WriteContext): Promise<ScheduleRecord> {
-    if (!isCalendarDay(day))
-      throw new YuluError(
-        'invalid_argument',
-        `day must be a real calendar date like 2026-11-23, got "${day.slice(0, 40)}"`,
-      );
-    // A day that has gone out (before today in Asia/Shanghai) keeps what was served (the
-    // publishing job records it in daily_published). Today stays editable: an editor may still
-    // correct the quote that is going out.
-    const today = todayInShanghai(this.now());
-    if (day < today)
-      throw new YuluError(
-        'invalid_argument',
-        `${day} has gone out (today is ${today} in Asia/Shanghai) and is fixed; schedule today or a later day`,
-      );
+    checkDay(day);
+    if (!quoteId.trim() || quoteId.length > 100)
+      throw new YuluError('invalid_argument', 'schedule needs a quote ID (1–100 characters)');
+    const open = openDay(day);
+    const fresh = freshQuote(quoteId, day, [day]);
     return this.write<ScheduleRecord>({
       context,
       request: { quoteId },
       entity: `day:${day}`,
       action: 'schedule',
       current: () => this.scheduled(day),
+      refusal: () => this.scheduleRefusal([{ day, quoteId }], [day]),
       insert: (at) =>
         sql(
-          'INSERT INTO schedule (day, quote_id, version, updated_at, updated_by) VALUES (?, ?, 1, ?, ?) ON CONFLICT (day) DO NOTHING',
+          `INSERT OR IGNORE INTO schedule (day, quote_id, version, updated_at, updated_by) SELECT ?, ?, 1, ?, ? WHERE NOT EXISTS (SELECT 1 FROM schedule WHERE day = ?) AND ${open.sql} AND ${fresh.sql}`,
           day,
           quoteId,
           at,
           context.actor,
+          day,
+          ...open.params,
+          ...fresh.params,
         ),
       update: (at) =>
         sql(
-          'UPDATE schedule SET quote_id = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE day = ? AND version = ?',
+          `UPDATE schedule SET quote_id = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE day = ? AND version = ? AND ${open.sql} AND ${fresh.sql}`,
           quoteId,
           at,
           context.actor,
           day,
           context.expectedVersion,
+          ...open.params,
+          ...fresh.params,
         ),
       after: (at) => ({
         day,
@@ -221,6 +256,238 @@ export class EditorialStore {
         updatedBy: context.actor,
       }),
     });
+  }
+
+  /**
+   * Clears a scheduled day so the daily plan flows back into it. The row stays with quote ID ''
+   * and its version goes up (audited as `clear`); a day with nothing scheduled is a 400, a day
+   * that has gone out a 409 `day_fixed`.
+   */
+  async clearSchedule(day: string, context: WriteContext): Promise<ScheduleRecord> {
+    checkDay(day);
+    const open = openDay(day);
+    const current = await this.scheduled(day);
+    if (
+      context.expectedVersion === 0 ||
+      (current?.version === context.expectedVersion && current.quoteId === CLEARED)
+    )
+      throw new YuluError(
+        'invalid_argument',
+        `nothing is scheduled on ${day}, so there is nothing to clear (the daily plan already chooses that day)`,
+      );
+    return this.write<ScheduleRecord>({
+      context,
+      request: { clear: true },
+      entity: `day:${day}`,
+      action: 'clear',
+      current: () => this.scheduled(day),
+      refusal: () => this.scheduleRefusal([], [day]),
+      insert: () => {
+        throw new YuluError('invalid_argument', `nothing is scheduled on ${day}`);
+      },
+      update: (at) =>
+        sql(
+          `UPDATE schedule SET quote_id = '', version = version + 1, updated_at = ?, updated_by = ? WHERE day = ? AND version = ? AND quote_id <> '' AND ${open.sql}`,
+          at,
+          context.actor,
+          day,
+          context.expectedVersion,
+          ...open.params,
+        ),
+      after: (at) => ({
+        day,
+        quoteId: CLEARED,
+        version: context.expectedVersion + 1,
+        updatedAt: at,
+        updatedBy: context.actor,
+      }),
+    });
+  }
+
+  /**
+   * Exchanges two days' quotes in one transaction: `first.day` gets `second.quoteId` and the
+   * other way round. Each side names the quote the editor saw there (scheduled, or the daily
+   * plan's automatic pick, which the swap then pins) and the version of the day's row they read
+   * (0: no row). A scheduled day whose quote is not the one named, or any version that moved, is
+   * a `version_conflict`; a day that has gone out is `day_fixed`; a quote that would come back
+   * within 60 days of another published or scheduled day is `daily_repeat`. Two audit entries
+   * (action `swap`), one idempotency record; nothing is written unless everything holds.
+   */
+  async swapSchedule(
+    first: SwapSide,
+    second: SwapSide,
+    context: Omit<WriteContext, 'expectedVersion'> & {
+      /**
+       * What else must hold, checked after a retry was recognised (so a replay never fails
+       * it): the desk compares the plan's automatic picks with what the editor saw.
+       */
+      precondition?: () => Promise<YuluError | null>;
+    },
+  ): Promise<[ScheduleRecord, ScheduleRecord]> {
+    checkDay(first.day);
+    checkDay(second.day);
+    if (first.day === second.day)
+      throw new YuluError('invalid_argument', 'a swap needs two different days');
+    for (const side of [first, second]) {
+      if (!side.quoteId.trim() || side.quoteId.length > 100)
+        throw new YuluError('invalid_argument', `a swap needs the quote shown on ${side.day}`);
+      if (!Number.isInteger(side.expectedVersion) || side.expectedVersion < 0)
+        throw new YuluError('invalid_argument', 'expectedVersion must be a whole number ≥ 0');
+    }
+    if (!context.actor) throw new YuluError('invalid_argument', 'a write needs an actor');
+    const days = [first.day, second.day];
+    const entity = `swap:${first.day}:${second.day}`;
+    const fingerprint = context.idempotencyKey
+      ? await requestFingerprint('swap', entity, first.expectedVersion, [first, second])
+      : null;
+    const replay = await this.replayed<[ScheduleRecord, ScheduleRecord]>(
+      context.idempotencyKey,
+      fingerprint,
+    );
+    if (replay) return replay;
+
+    const moves = [
+      { side: first, quoteId: second.quoteId },
+      { side: second, quoteId: first.quoteId },
+    ];
+    const stale = async (): Promise<YuluError | null> => {
+      for (const { side } of moves) {
+        const row = await this.scheduled(side.day);
+        const version = row?.version ?? 0;
+        if (version !== side.expectedVersion)
+          return conflict(`day:${side.day}`, side.expectedVersion, version);
+        if (row && row.quoteId !== CLEARED && row.quoteId !== side.quoteId)
+          return new YuluError(
+            'version_conflict',
+            `day:${side.day} holds ${row.quoteId}, not ${side.quoteId}; reload and swap again`,
+          );
+      }
+      return null;
+    };
+    const refused =
+      (await this.scheduleRefusal(
+        moves.map((m) => ({ day: m.side.day, quoteId: m.quoteId })),
+        days,
+      )) ??
+      (await stale()) ??
+      (await context.precondition?.());
+    if (refused) throw refused;
+
+    const at = this.now().toISOString();
+    const befores = await Promise.all(moves.map((m) => this.scheduled(m.side.day)));
+    const afters = moves.map(({ side, quoteId }) => ({
+      day: side.day,
+      quoteId,
+      version: side.expectedVersion + 1,
+      updatedAt: at,
+      updatedBy: context.actor,
+    })) as [ScheduleRecord, ScheduleRecord];
+    // Every condition for both days sits in the first write; each later statement runs only when
+    // the one before changed a row, so the batch applies everything or nothing.
+    const guards: { sql: string; params: SqlValue[] }[] = [];
+    for (const { side, quoteId } of moves) {
+      guards.push(openDay(side.day), freshQuote(quoteId, side.day, days));
+      guards.push({
+        sql: "COALESCE((SELECT version FROM schedule WHERE day = ?), 0) = ? AND NOT EXISTS (SELECT 1 FROM schedule WHERE day = ? AND quote_id NOT IN ('', ?))",
+        params: [side.day, side.expectedVersion, side.day, side.quoteId],
+      });
+    }
+    const allGuards = guards.map((g) => g.sql).join(' AND ');
+    const guardParams = guards.flatMap((g) => g.params);
+    const statements: SqlStatement[] = [];
+    moves.forEach(({ side, quoteId }, i) => {
+      const condition = i === 0 ? allGuards : 'changes() = 1';
+      const params = i === 0 ? guardParams : [];
+      statements.push(
+        side.expectedVersion === 0
+          ? sql(
+              `INSERT OR IGNORE INTO schedule (day, quote_id, version, updated_at, updated_by) SELECT ?, ?, 1, ?, ? WHERE ${condition}`,
+              side.day,
+              quoteId,
+              at,
+              context.actor,
+              ...params,
+            )
+          : sql(
+              `UPDATE schedule SET quote_id = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE day = ? AND version = ? AND ${condition}`,
+              quoteId,
+              at,
+              context.actor,
+              side.day,
+              side.expectedVersion,
+              ...params,
+            ),
+        sql(
+          'INSERT INTO audit (at, actor, action, entity, before, after) SELECT ?, ?, ?, ?, ?, ? WHERE changes() = 1',
+          at,
+          context.actor,
+          'swap',
+          `day:${side.day}`,
+          befores[i] ? JSON.stringify(befores[i]) : null,
+          JSON.stringify(afters[i]),
+        ),
+      );
+    });
+    if (context.idempotencyKey)
+      statements.push(
+        sql(
+          'INSERT INTO idempotency (key, result, at, request_hash) SELECT ?, ?, ?, ? WHERE changes() = 1',
+          context.idempotencyKey,
+          JSON.stringify(afters),
+          at,
+          fingerprint,
+        ),
+      );
+    const results = await this.guard(() => this.db.batch(statements));
+    if (results[0]?.changes !== 1 || results[2]?.changes !== 1) {
+      const replayNow = await this.replayed<[ScheduleRecord, ScheduleRecord]>(
+        context.idempotencyKey,
+        fingerprint,
+      );
+      if (replayNow) return replayNow;
+      throw (
+        (await this.scheduleRefusal(
+          moves.map((m) => ({ day: m.side.day, quoteId: m.quoteId })),
+          days,
+        )) ??
+        (await stale()) ??
+        conflict(`day:${first.day}`, first.expectedVersion, first.expectedVersion + 1)
+      );
+    }
+    return afters;
+  }
+
+  /**
+   * Why these schedule changes may not happen, or null: a day that has gone out (before today in
+   * Asia/Shanghai, or published) is `day_fixed`; a quote placed on a day fewer than 60 days from
+   * another published or scheduled day holding it (days in `except` aside) is `daily_repeat`.
+   */
+  private async scheduleRefusal(
+    placed: readonly { day: string; quoteId: string }[],
+    touched: readonly string[],
+  ): Promise<YuluError | null> {
+    const today = todayInShanghai(this.now());
+    for (const day of touched) {
+      if (day < today)
+        return new YuluError(
+          'day_fixed',
+          `${day} has gone out (today is ${today} in Asia/Shanghai) and is fixed; change today or a later day that has not gone out`,
+        );
+      if ((await this.published(day, day)).length)
+        return new YuluError(
+          'day_fixed',
+          `${day} has gone out (it was published) and is fixed; change a later day`,
+        );
+    }
+    for (const { day, quoteId } of placed) {
+      const near = await this.usesNear(quoteId, day, touched);
+      if (near.length)
+        return new YuluError(
+          'daily_repeat',
+          `${quoteId} is already on ${near.map((n) => `${n.day}${n.published ? ' (published)' : ''}`).join(', ')}; a quote comes back only after ${NO_REPEAT_DAYS} days, so choose another quote or a day at least ${NO_REPEAT_DAYS} days away`,
+        );
+    }
+    return null;
   }
 
   async erratum(quoteId: string): Promise<ErratumRecord | null> {
@@ -527,6 +794,8 @@ export class EditorialStore {
     entity: string;
     action: string;
     current: () => Promise<T | null>;
+    /** A rule the write must keep (checked before, and after a batch that changed nothing). */
+    refusal?: () => Promise<YuluError | null>;
     insert: (at: string) => SqlStatement;
     update: (at: string) => SqlStatement;
     after: (at: string) => T;
@@ -545,6 +814,8 @@ export class EditorialStore {
     const replay = await this.replayed<T>(context.idempotencyKey, fingerprint);
     if (replay) return replay;
 
+    const refused = await plan.refusal?.();
+    if (refused) throw refused;
     const before = await plan.current();
     const currentVersion = before ? before.version : 0;
     if (currentVersion !== context.expectedVersion)
@@ -579,6 +850,8 @@ export class EditorialStore {
       // Someone else wrote first. A concurrent retry of this very write is not a conflict.
       const replayNow = await this.replayed<T>(context.idempotencyKey, fingerprint);
       if (replayNow) return replayNow;
+      const refusedNow = await plan.refusal?.();
+      if (refusedNow) throw refusedNow;
       const now = await plan.current();
       throw conflict(
         plan.entity,
@@ -650,6 +923,50 @@ export class EditorialStore {
 }
 
 export const STORE_TIMEOUT_MS = 5_000;
+
+/** The quote ID of a cleared day's row. */
+const CLEARED = '';
+
+/** One side of a swap: the day, the quote the editor saw there, the version of its row read. */
+export interface SwapSide {
+  day: string;
+  quoteId: string;
+  expectedVersion: number;
+}
+
+function checkDay(day: string): void {
+  if (!isCalendarDay(day))
+    throw new YuluError(
+      'invalid_argument',
+      `day must be a real calendar date like 2026-11-23, got "${day.slice(0, 40)}"`,
+    );
+}
+
+/** The days strictly between which another use of a quote on `day` would be a repeat. */
+function repeatWindow(day: string): [string, string] {
+  const at = Date.parse(`${day}T00:00:00Z`);
+  const shift = (days: number) => new Date(at + days * 86_400_000).toISOString().slice(0, 10);
+  return [shift(-NO_REPEAT_DAYS), shift(NO_REPEAT_DAYS)];
+}
+
+/** SQL: the day has not been published (the past is refused before any SQL runs). */
+function openDay(day: string): { sql: string; params: SqlValue[] } {
+  return { sql: 'NOT EXISTS (SELECT 1 FROM daily_published WHERE day = ?)', params: [day] };
+}
+
+/** SQL: `quoteId` is on no other published or scheduled day near `day` (days in `except` aside). */
+function freshQuote(
+  quoteId: string,
+  day: string,
+  except: readonly string[],
+): { sql: string; params: SqlValue[] } {
+  const [from, to] = repeatWindow(day);
+  const others = except.map(() => '?').join(', ');
+  return {
+    sql: `NOT EXISTS (SELECT 1 FROM schedule WHERE quote_id = ? AND day > ? AND day < ? AND day NOT IN (${others}) AND day NOT IN (SELECT day FROM daily_published)) AND NOT EXISTS (SELECT 1 FROM daily_published WHERE quote_id = ? AND day > ? AND day < ? AND day NOT IN (${others}))`,
+    params: [quoteId, from, to, ...except, quoteId, from, to, ...except],
+  };
+}
 
 function conflict(entity: string, expected: number, current: number): YuluError {
   return new YuluError(

@@ -157,6 +157,7 @@ export function createApp({
         now,
         clientKey,
         access,
+        daily: days,
         ...(engineOf
           ? { uncovered: async (text: string) => (await engineOf()).uncovered(text) }
           : {}),

@@ -41,7 +41,8 @@ export interface DeskLimits {
   /** How long a freshly requested card preview may take to arrive. */
   renderMs: number;
 }
-export const NODE_LIMITS: DeskLimits = { flowMs: 30_000, pagesMs: 180_000, renderMs: 1_000 };
+// The walk-through's month grid draws a card thumbnail for every planned day (60 s).
+export const NODE_LIMITS: DeskLimits = { flowMs: 60_000, pagesMs: 180_000, renderMs: 1_000 };
 
 const { catalog, corpus } = loadArtifacts();
 const library = new QuoteLibrary(catalog, corpus);
@@ -158,7 +159,8 @@ export function deskScenario(
         const cell = page.locator(`li[data-day="${day}"]`);
         await cell.getByLabel(`${day} 的语录编号`).fill(trimId);
         await cell.getByRole('button', { name: '安排' }).click();
-        await page.waitForURL(`${t().base}/editor/calendar?month=${day.slice(0, 7)}`);
+        // Back on the month, at the day just scheduled.
+        await page.waitForURL(`${t().base}/editor/calendar?month=${day.slice(0, 7)}#d-${day}`);
         await expect(page.locator(`li[data-day="${day}"]`).textContent()).resolves.toContain(
           quote.text.slice(0, 12).trim(),
         );
@@ -234,6 +236,135 @@ export function deskScenario(
       limits.flowMs,
     );
 
+    it(
+      'moves through search results with j/k and the arrows, with a visible focus, and opens one with Enter',
+      async () => {
+        const page = await signedIn(t().tokens['安娜']);
+        await page.goto(`${t().base}/editor?speaker=${encodeURIComponent('闫俊杰')}`);
+        await expect(page.locator('#keys-hint').isVisible()).resolves.toBe(true);
+        const ids = (await page.evaluate(
+          "[...document.querySelectorAll('ol.quotes > li.quote')].map((el) => el.dataset.id)",
+        )) as string[];
+        expect(ids.length).toBeGreaterThan(3);
+        const focused = () =>
+          page.evaluate(
+            "(() => { const el = document.activeElement; return el && el.matches('li.quote') ? [el.dataset.id, el.classList.contains('kbd'), getComputedStyle(el).outlineStyle] : null; })()",
+          );
+        await page.keyboard.press('j');
+        await expect(focused()).resolves.toEqual([ids[0], true, 'solid']);
+        await page.keyboard.press('j');
+        await page.keyboard.press('ArrowDown');
+        await expect(focused()).resolves.toEqual([ids[2], true, 'solid']);
+        await page.keyboard.press('k');
+        await page.keyboard.press('ArrowUp');
+        await expect(focused()).resolves.toEqual([ids[0], true, 'solid']);
+        // Keys typed into a field are the editor's words, never movement.
+        const note = page.locator(`li[data-id="${ids[1]}"]`).getByLabel('意见');
+        await note.click();
+        await page.keyboard.type('jk');
+        await expect(note.inputValue()).resolves.toBe('jk');
+        await expect(focused()).resolves.toBeNull();
+        await page.keyboard.press('Escape');
+        await page.locator('h1').click();
+        await page.keyboard.press('j');
+        await page.keyboard.press('Enter');
+        await page.waitForURL(`${t().base}/editor/q/${ids[0]}`);
+        expect(await t().store.status(ids[0]!)).toBeNull(); // Enter opened it; it chose nothing
+      },
+      limits.flowMs,
+    );
+
+    it(
+      'swaps a scheduled day with an automatic pick and clears it again on the month grid, at 1440 and 390 px',
+      async () => {
+        if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+        const today = todayInShanghai();
+        const guests = catalog.quotes.filter((q) => q.role === 'guest' && q.tier === 'publishable');
+        for (const [i, width] of [1440, 390].entries()) {
+          const page = await signedIn(t().tokens['包博'], { width, height: 900 });
+          const a = addDays(today, 20 + i * 10);
+          const b = addDays(a, 2);
+          const month = a.slice(0, 7);
+          let quote = guests[0]!;
+          for (const q of guests.slice(100 + i * 7))
+            if (!(await t().store.usesNear(q.id, a)).length) {
+              quote = q;
+              break;
+            }
+          await page.goto(`${t().base}/editor/calendar?month=${month}`);
+          const cellA = page.locator(`li[data-day="${a}"]`);
+          await expect(cellA.getAttribute('data-how')).resolves.toBe('auto');
+          await cellA.getByLabel(`${a} 的语录编号`).fill(quote.id);
+          await cellA.getByRole('button', { name: `安排 ${a}` }).click();
+          await page.waitForURL(`${t().base}/editor/calendar?month=${month}#d-${a}`);
+          await expect(page.locator(`li[data-day="${a}"]`).getAttribute('data-how')).resolves.toBe(
+            'scheduled',
+          );
+          const autoB = (await page.locator(`li[data-day="${b}"]`).getAttribute('data-how'))!;
+          const pickB = (await page
+            .locator(`li[data-day="${b}"] a.said`)
+            .getAttribute('href'))!.replace('/editor/q/', '');
+          expect(autoB).toBe('auto');
+
+          // Step one: pick the first day (a link); step two: the other day's swap button.
+          await page
+            .locator(`li[data-day="${a}"]`)
+            .getByRole('link', { name: `交换 ${a}` })
+            .click();
+          await expect(page.getByRole('status').first().textContent()).resolves.toContain(
+            `正在交换 ${a}`,
+          );
+          if (SHOTS)
+            await page.screenshot({
+              path: join(SHOTS, `calendar-swapping-${width}.png`),
+              fullPage: true,
+            });
+          const scroll = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+          expect(scroll).toBeLessThanOrEqual(width);
+          await page
+            .locator(`li[data-day="${b}"]`)
+            .getByRole('button', { name: `与 ${a} 交换 · ${b}` })
+            .click();
+          await page.waitForURL(`${t().base}/editor/calendar?month=${month}#d-${a}`);
+          expect(await t().store.scheduled(a)).toMatchObject({ quoteId: pickB, updatedBy: '包博' });
+          expect(await t().store.scheduled(b)).toMatchObject({
+            quoteId: quote.id,
+            updatedBy: '包博',
+          });
+          await expect(page.locator(`li[data-day="${b}"]`).getAttribute('data-how')).resolves.toBe(
+            'scheduled',
+          );
+          if (SHOTS)
+            await page.screenshot({
+              path: join(SHOTS, `calendar-swapped-${width}.png`),
+              fullPage: true,
+            });
+
+          // Clear b: the plan flows back into it.
+          await page
+            .locator(`li[data-day="${b}"]`)
+            .getByRole('button', { name: `清空 ${b}，交回自动选取` })
+            .click();
+          await page.waitForURL(`${t().base}/editor/calendar?month=${month}#d-${b}`);
+          await expect(page.locator(`li[data-day="${b}"]`).getAttribute('data-how')).resolves.toBe(
+            'auto',
+          );
+          expect(await t().store.scheduled(b)).toMatchObject({ quoteId: '', version: 2 });
+          const actions = (await t().store.auditPage({ actor: '包博', limit: 4 })).map((e) => [
+            e.action,
+            e.entity,
+          ]);
+          expect(actions).toEqual([
+            ['clear', `day:${b}`],
+            ['swap', `day:${b}`],
+            ['swap', `day:${a}`],
+            ['schedule', `day:${a}`],
+          ]);
+        }
+      },
+      2 * limits.flowMs,
+    );
+
     for (const width of [1440, 390])
       it(
         `fits every desk page at ${width} px, keeps every action reachable, and passes axe-core`,
@@ -250,6 +381,7 @@ export function deskScenario(
             erratum: `/editor/q/${transcript.id}`,
             trim: `/editor/trim/${(trim?.after as { quoteId: string }).quoteId}`,
             calendar: `/editor/calendar?month=${addDays(todayInShanghai(), 3).slice(0, 7)}`,
+            swapping: `/editor/calendar?month=${addDays(todayInShanghai(), 3).slice(0, 7)}&swap=${addDays(todayInShanghai(), 3)}`,
             audit: '/editor/audit',
           };
           if (SHOTS) mkdirSync(SHOTS, { recursive: true });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, type Migration } from '../../src/desk/migrate.ts';
 import type { SqlDriver } from '../../src/desk/sql.ts';
-import { EditorialStore } from '../../src/desk/store.ts';
+import { EditorialStore, type SwapSide as SwapSideLike } from '../../src/desk/store.ts';
 import { YuluError } from '../../src/errors.ts';
 
 export function storeContract(
@@ -160,6 +160,30 @@ export function storeContract(
       await expect(store.editors().active('安娜')).resolves.toBe(false);
     });
 
+    it("deletes a revoked editor's session rows, and only theirs", async () => {
+      const { db, store } = await migratedWith();
+      await store.editors().add('安娜');
+      await store.editors().add('Bob');
+      const far = Date.now() + 3_600_000;
+      for (const [idHash, editor] of [
+        ['a1', '安娜'],
+        ['a2', '安娜'],
+        ['b1', 'Bob'],
+        ['e1', 'editor'],
+      ] as const)
+        await store.createSession({ idHash, editor, csrf: `c-${idHash}`, expires: far });
+      const sessions = async () =>
+        (await db.all('SELECT id_hash FROM sessions ORDER BY id_hash')).map((r) => r.id_hash);
+      expect(await sessions()).toEqual(['a1', 'a2', 'b1', 'e1']);
+      await store.editors().revoke('安娜');
+      expect(await sessions()).toEqual(['b1', 'e1']);
+      // Revoking an unknown name deletes nothing (the shortcut's sessions are not a named editor's).
+      await expect(store.editors().revoke('editor')).rejects.toMatchObject({
+        code: 'invalid_argument',
+      });
+      expect(await sessions()).toEqual(['b1', 'e1']);
+    });
+
     it('binds an idempotency key to its request: other content under a used key is a 422 and applies nothing', async () => {
       const store = await migrated();
       const ann = { actor: 'ann', expectedVersion: 0, idempotencyKey: 'form:k1' };
@@ -193,17 +217,200 @@ export function storeContract(
       const past = await store
         .setSchedule('2020-01-01', 'qa', { actor: 'ann', expectedVersion: 0 })
         .catch((e: unknown) => e);
-      expect(codeOf(past)).toBe('invalid_argument');
+      // A stable code of its own (issue 14), a 409: the request is well formed, the day is not open.
+      expect(codeOf(past)).toBe('day_fixed');
+      expect((past as YuluError).status).toBe(409);
       expect((past as YuluError).message).toMatch(/has gone out .* is fixed/);
       // No actor rewrites the past: what went out is recorded by the publishing job in
       // daily_published (src/daily/service.ts), never in the editors' schedule.
       await expect(
         store.setSchedule('2020-01-01', 'qb', { actor: 'daily-fallback', expectedVersion: 0 }),
-      ).rejects.toMatchObject({ code: 'invalid_argument' });
+      ).rejects.toMatchObject({ code: 'day_fixed' });
       expect(await store.scheduled('2020-01-01')).toBeNull();
       await store.publish([{ day: '2020-01-01', quoteId: 'qa', how: 'auto' }]);
       expect(await store.publish([{ day: '2020-01-01', quoteId: 'qb', how: 'auto' }])).toEqual([]);
       expect((await store.published('2020-01-01', '2020-01-01'))[0]?.quoteId).toBe('qa');
+    });
+
+    /** Row counts of the tables a schedule write touches, and how many batches (writes) ran. */
+    async function counted() {
+      const { db, store: _unused } = await migratedWith();
+      void _unused;
+      let batches = 0;
+      const counting: SqlDriver = {
+        all: (text, params) => db.all(text, params),
+        batch: (statements) => {
+          batches++;
+          return db.batch(statements);
+        },
+      };
+      const store = new EditorialStore(counting);
+      const rows = async () => {
+        const [row] = await db.all(
+          'SELECT (SELECT count(*) FROM schedule) AS schedule, (SELECT count(*) FROM audit) AS audit, (SELECT count(*) FROM idempotency) AS idem',
+        );
+        return { ...(row as { schedule: number; audit: number; idem: number }), batches };
+      };
+      return { db, store, rows };
+    }
+    const ann = (expectedVersion: number, key?: string) => ({
+      actor: 'ann',
+      expectedVersion,
+      idempotencyKey: key,
+    });
+
+    it('refuses a schedule on a published day (day_fixed) and a repeat within 60 days (daily_repeat), writing nothing', async () => {
+      const { store, rows } = await counted();
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+        new Date(),
+      );
+      await store.publish([{ day: today, quoteId: 'qp', how: 'auto' }]);
+      await store.setSchedule('2099-03-01', 'qa', ann(0));
+      const before = await rows();
+      // Today went out: an editor's change would succeed and change nothing; it is refused.
+      const published = await store.setSchedule(today, 'qz', ann(0)).catch((e: unknown) => e);
+      expect(codeOf(published)).toBe('day_fixed');
+      expect((published as YuluError).message).toMatch(/published/);
+      // The same quote 59 days after another scheduled day, or before it: refused, naming the day.
+      for (const day of ['2099-04-28', '2099-01-01', '2099-03-02']) {
+        const repeat = await store.setSchedule(day, 'qa', ann(0)).catch((e: unknown) => e);
+        expect(codeOf(repeat), day).toBe('daily_repeat');
+        expect((repeat as YuluError).status).toBe(409);
+        expect((repeat as YuluError).message).toContain('2099-03-01');
+      }
+      // A published quote may not come back within 60 days either.
+      const soon = await store
+        .setSchedule(
+          new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10),
+          'qp',
+          ann(0),
+        )
+        .catch((e: unknown) => e);
+      expect(codeOf(soon)).toBe('daily_repeat');
+      expect((soon as YuluError).message).toMatch(/published/);
+      expect(await rows()).toEqual(before);
+      // Exactly 60 days apart is allowed, and rescheduling a day with its own quote is no repeat.
+      await store.setSchedule('2099-04-30', 'qa', ann(0));
+      await store.setSchedule('2099-03-01', 'qa', ann(1));
+      expect(await store.usesNear('qa', '2099-03-15')).toEqual([
+        { day: '2099-03-01', published: false },
+        { day: '2099-04-30', published: false },
+      ]);
+    });
+
+    it('clears a scheduled day: the row keeps counting versions, a stale form stays stale, one audit entry', async () => {
+      const { store, rows } = await counted();
+      await store.setSchedule('2099-05-01', 'qa', ann(0));
+      const start = await rows();
+      const cleared = await store.clearSchedule('2099-05-01', ann(1, 'k-clear'));
+      expect(cleared).toMatchObject({ day: '2099-05-01', quoteId: '', version: 2 });
+      expect(await rows()).toEqual({
+        schedule: start.schedule,
+        audit: Number(start.audit) + 1,
+        idem: Number(start.idem) + 1,
+        batches: start.batches + 1,
+      });
+      // The plan flows back: the day is no longer in the schedule, but its version is kept.
+      expect(await store.schedule('2099-01-01', '2099-12-31')).toEqual([]);
+      expect((await store.scheduleRows('2099-01-01', '2099-12-31'))[0]?.version).toBe(2);
+      const [entry] = await store.audit(1);
+      expect(entry).toMatchObject({ action: 'clear', entity: 'day:2099-05-01', actor: 'ann' });
+      expect(entry?.after).toEqual(cleared);
+      // The same form again: the first result, nothing applied twice.
+      expect(await store.clearSchedule('2099-05-01', ann(1, 'k-clear'))).toEqual(cleared);
+      // A form made before the clear (version 1) cannot schedule over it unseen.
+      const stale = await store.setSchedule('2099-05-01', 'qb', ann(1)).catch((e: unknown) => e);
+      expect(codeOf(stale)).toBe('version_conflict');
+      // Clearing an open day is a 400; the cleared quote may now go on a day near it.
+      await expect(store.clearSchedule('2099-05-01', ann(2))).rejects.toMatchObject({
+        code: 'invalid_argument',
+      });
+      await expect(store.clearSchedule('2099-05-09', ann(0))).rejects.toMatchObject({
+        code: 'invalid_argument',
+      });
+      await store.setSchedule('2099-05-10', 'qa', ann(0));
+      expect((await store.setSchedule('2099-05-01', 'qc', ann(2))).version).toBe(3);
+      await expect(store.clearSchedule('2020-01-01', ann(1))).rejects.toMatchObject({
+        code: 'day_fixed',
+      });
+    });
+
+    it('swaps two days in one transaction: both or neither, conflicts and refusals write nothing', async () => {
+      const { store, rows } = await counted();
+      await store.setSchedule('2099-06-01', 'qa', ann(0));
+      await store.setSchedule('2099-09-01', 'qx', ann(0));
+      // A scheduled day with an automatic one (no row: version 0, the plan's pick qb).
+      let before = await rows();
+      const [first, second] = await store.swapSchedule(
+        { day: '2099-06-01', quoteId: 'qa', expectedVersion: 1 },
+        { day: '2099-06-03', quoteId: 'qb', expectedVersion: 0 },
+        { actor: 'bob', idempotencyKey: 'k-swap' },
+      );
+      expect(first).toMatchObject({ day: '2099-06-01', quoteId: 'qb', version: 2 });
+      expect(second).toMatchObject({ day: '2099-06-03', quoteId: 'qa', version: 1 });
+      expect(await rows()).toEqual({
+        schedule: Number(before.schedule) + 1,
+        audit: Number(before.audit) + 2,
+        idem: Number(before.idem) + 1,
+        batches: before.batches + 1,
+      });
+      const entries = await store.audit(2);
+      expect(entries.map((e) => [e.action, e.entity, e.actor])).toEqual([
+        ['swap', 'day:2099-06-03', 'bob'],
+        ['swap', 'day:2099-06-01', 'bob'],
+      ]);
+      expect(entries[0]?.after).toEqual(second);
+      expect(entries[1]?.after).toEqual(first);
+      expect(
+        await store.swapSchedule(
+          { day: '2099-06-01', quoteId: 'qa', expectedVersion: 1 },
+          { day: '2099-06-03', quoteId: 'qb', expectedVersion: 0 },
+          { actor: 'bob', idempotencyKey: 'k-swap' },
+        ),
+      ).toEqual([first, second]);
+
+      before = await rows();
+      const refused = async (a: SwapSideLike, b: SwapSideLike, code: string) => {
+        const error = await store.swapSchedule(a, b, { actor: 'ann' }).catch((e: unknown) => e);
+        expect(codeOf(error), JSON.stringify([a, b])).toBe(code);
+      };
+      // Stale on either side, or a scheduled day that no longer holds the quote the editor saw.
+      await refused(
+        { day: '2099-06-01', quoteId: 'qb', expectedVersion: 1 },
+        { day: '2099-06-03', quoteId: 'qa', expectedVersion: 1 },
+        'version_conflict',
+      );
+      await refused(
+        { day: '2099-06-01', quoteId: 'qb', expectedVersion: 2 },
+        { day: '2099-06-03', quoteId: 'qa', expectedVersion: 0 },
+        'version_conflict',
+      );
+      await refused(
+        { day: '2099-06-01', quoteId: 'qz', expectedVersion: 2 },
+        { day: '2099-06-03', quoteId: 'qa', expectedVersion: 1 },
+        'version_conflict',
+      );
+      // A day that went out; a quote that would land within 60 days of its other use.
+      await refused(
+        { day: '2020-01-01', quoteId: 'qq', expectedVersion: 0 },
+        { day: '2099-06-03', quoteId: 'qa', expectedVersion: 1 },
+        'day_fixed',
+      );
+      await refused(
+        { day: '2099-08-01', quoteId: 'qb', expectedVersion: 0 },
+        { day: '2099-06-03', quoteId: 'qa', expectedVersion: 1 },
+        'daily_repeat',
+      );
+      await expect(
+        store.swapSchedule(
+          { day: '2099-06-01', quoteId: 'qb', expectedVersion: 2 },
+          { day: '2099-06-01', quoteId: 'qb', expectedVersion: 2 },
+          { actor: 'ann' },
+        ),
+      ).rejects.toMatchObject({ code: 'invalid_argument' });
+      expect(await rows()).toEqual(before);
+      expect(await store.scheduled('2099-06-01')).toMatchObject({ quoteId: 'qb', version: 2 });
+      expect(await store.scheduled('2099-08-01')).toBeNull();
     });
 
     it('keeps server-side sessions that sign-out revokes, per session and per editor', async () => {

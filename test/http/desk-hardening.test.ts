@@ -67,13 +67,17 @@ describe('desk writes', () => {
   it('refuses impossible dates and days that have gone out', async () => {
     const { cookie, csrf } = await signIn();
     const quote = catalog.quotes[31]!.id;
-    for (const day of ['2099-02-31', '2020-01-01']) {
+    // An impossible date is a 400; a day that has gone out is a 409 day_fixed (issue 14's stable code).
+    for (const [day, status] of [
+      ['2099-02-31', 400],
+      ['2020-01-01', 409],
+    ] as const) {
       const res = await post(
         '/editor/schedule',
         { day, quote, version: '0', csrf, key: crypto.randomUUID() },
         { Cookie: cookie },
       );
-      expect(res.status, day).toBe(400);
+      expect(res.status, day).toBe(status);
     }
     expect(await store.scheduled('2020-01-01')).toBeNull();
   });

@@ -4,7 +4,7 @@ import type { Words } from './words.ts';
 
 /*
  * An audit entry in words: what changed, before → after, instead of two JSON blobs. Each action
- * the store writes (set-status, schedule, set-erratum, trim) has its sentence; anything else
+ * the store writes (set-status, schedule, clear, swap, set-erratum, trim) has its sentence; anything else
  * falls back to the record's name.
  */
 
@@ -44,6 +44,14 @@ export function describeChange(w: Words, entry: AuditEntry): Html {
       const from = field(before, 'quoteId');
       const to = field(after, 'quoteId');
       return html`<span class="change"><strong>${w.changes.schedule}</strong> ${day}: ${arrow(w, from, to)}</span>`;
+    }
+    case 'clear': {
+      const day = entry.entity.replace(/^day:/, '');
+      return html`<span class="change"><strong>${w.changes.clear}</strong> ${day}: ${arrow(w, field(before, 'quoteId'), '')}</span>`;
+    }
+    case 'swap': {
+      const day = entry.entity.replace(/^day:/, '');
+      return html`<span class="change"><strong>${w.changes.swap}</strong> ${day}: ${arrow(w, field(before, 'quoteId'), field(after, 'quoteId'))}</span>`;
     }
     case 'set-erratum':
       return html`<span class="change"><strong>${w.changes.erratum}</strong> ${link}: ${arrow(w, field(before, 'corrected'), field(after, 'corrected'))}</span>${

@@ -144,6 +144,7 @@ export function deskList(app: Desk, { library, links, store }: DeskOptions): voi
       w.desk,
       html`${filterForm(w, library, q, wanted, preview)}
       <p class="muted" role="status">${w.found(quotes.length, PAGE_SIZE)}</p>
+      <p class="muted small" id="keys-hint" hidden>${w.keysHint}</p>
       <ol class="quotes">${rows}</ol>`,
       200,
       frame(c, 'quotes'),

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { DailyService } from '../../daily/service.ts';
 import type { Desk, DeskOptions, EditorOptions } from './types.ts';
 import { deskAudit } from './audit.ts';
 import { deskAuth } from './auth.ts';
@@ -21,6 +22,7 @@ export function editorRoutes(options: EditorOptions): Desk {
     ...options,
     draftKeys: options.draftKeys ?? [],
     now: options.now ?? Date.now,
+    daily: options.daily ?? new DailyService({ library: options.library, store: options.store }),
   };
   const app: Desk = new Hono();
   app.onError((error, c) => deskErrorPage(c, error));

@@ -4,6 +4,9 @@
  * - Trims: a mouse or keyboard selection inside the paragraph, or ← → (start) and Shift + ← →
  *   (end) on the focused paragraph, fills in the trim's offsets and marks the chosen span.
  * - Card previews: changing size, theme or script redraws the preview without reloading.
+ * - Search results: j / ↓ and k / ↑ move a visible focus through the results (arrows only once
+ *   a result has focus, so they still scroll the page otherwise), Enter or o opens the focused
+ *   quote. Keys typed into a field are never taken; nothing here approves or rejects.
  */
 export const DESK_SCRIPT = `'use strict';
 (() => {
@@ -47,6 +50,40 @@ export const DESK_SCRIPT = `'use strict';
     });
     start.addEventListener('input', mark); end.addEventListener('input', mark);
     mark();
+  }
+  const list = document.querySelector('ol.quotes');
+  if (list) {
+    const items = () => [...list.querySelectorAll(':scope > li.quote')];
+    const hint = document.getElementById('keys-hint');
+    if (hint) hint.hidden = false;
+    const go = (item) => {
+      for (const other of items()) other.classList.toggle('kbd', other === item);
+      item.tabIndex = -1;
+      item.focus();
+      item.scrollIntoView({ block: 'nearest' });
+    };
+    document.addEventListener('keydown', (e) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
+      const t = e.target;
+      if (t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      const all = items();
+      if (!all.length) return;
+      const here = all.findIndex((li) => li.contains(document.activeElement));
+      const onItem = here >= 0 && all[here] === document.activeElement;
+      const down = e.key === 'j' || (e.key === 'ArrowDown' && onItem);
+      const up = e.key === 'k' || (e.key === 'ArrowUp' && onItem);
+      if (down || up) {
+        e.preventDefault();
+        const next = here < 0 ? (down ? 0 : all.length - 1) : Math.max(0, Math.min(all.length - 1, here + (down ? 1 : -1)));
+        go(all[next]);
+      } else if (onItem && (e.key === 'Enter' || e.key === 'o')) {
+        const link = all[here].querySelector('.text a');
+        if (link) { e.preventDefault(); link.click(); }
+      }
+    });
+    list.addEventListener('focusout', (e) => {
+      if (e.target instanceof HTMLElement && e.target.matches('li.quote')) e.target.classList.remove('kbd');
+    });
   }
   const form = document.getElementById('preview');
   const img = document.getElementById('preview-card');

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { AccessGate } from '../../desk/access.ts';
+import type { DailyService } from '../../daily/service.ts';
 import type { SigningKey } from '../../desk/draft.ts';
 import type { Session } from '../../desk/session.ts';
 import type { EditorialStore } from '../../desk/store.ts';
@@ -23,12 +24,15 @@ export interface EditorOptions {
   clientKey?: ((c: Context) => string) | undefined;
   /** Cloudflare Access in front: editors are who Access says (src/desk/access.ts). */
   access?: AccessGate | undefined;
+  /** The daily plan the calendar shows (default: one over `library` and `store`). */
+  daily?: DailyService | undefined;
 }
 
 /** The options every desk room reads, defaults filled in. */
 export type DeskOptions = EditorOptions & {
   draftKeys: readonly SigningKey[];
   now: () => number;
+  daily: DailyService;
 };
 
 /** The desk's Hono app: every route after the gate has the editor's session. */

@@ -41,6 +41,7 @@ const ZH = {
   any: '全部',
   search: '搜索',
   update: '更新预览',
+  keysHint: '键盘：j 或 ↓ 下一句，k 或 ↑ 上一句，Enter 打开这句语录。',
   found: (n: number, shown: number) =>
     n > shown ? `共 ${n} 句，显示前 ${shown} 句` : `共 ${n} 句`,
   page: '页',
@@ -111,11 +112,29 @@ const ZH = {
   quoteId: '语录编号',
   quoteIdFor: (day: string) => `${day} 的语录编号`,
   open: '未安排',
-  automatic: '自动',
+  automatic: '自动选取',
+  scheduledBy: (who: string) => `编辑安排 · ${who}`,
   past: '已发出',
+  fixed: '已发出，不能再改',
+  noPick: '没有符合规则的语录',
+  swapWith: (day: string) => `与 ${day} 交换`,
+  swapPick: (day: string) => `交换 ${day}…`,
+  swapping: (day: string) =>
+    `正在交换 ${day}：在另一天点“与 ${day} 交换”。两天都会固定为编辑安排。`,
+  cancel: '取消',
+  clearOf: (day: string) => `${day}，交回自动选取`,
+  refused: '不能这样安排',
+  dayFixed: (day: string, from: string) =>
+    `${day} 的语录已经发出，不能再改。可以安排 ${from} 及以后尚未发出的日子。`,
+  repeatRefused: (quote: string, days: string, n: number) =>
+    `语录 ${quote} 已在 ${days} 出现或安排；同一句语录两次出现至少相隔 ${n} 天。请换一句语录，或选相隔 ${n} 天以上的日子。`,
+  planMoved: (day: string, now: string) =>
+    `${day} 现在的语录是 ${now}，和你看到的不同（别人改了日历）。请在最新的日历上重新操作。`,
+  publishedMark: '已发出（已固定）',
   month: (y: number, m: number) => `${y} 年 ${m} 月`,
   weekdays: ['一', '二', '三', '四', '五', '六', '日'],
-  calendarHelp: '按上海时间的日期排每日语录。已经发出的日子不能再改。',
+  calendarHelp:
+    '按上海时间的日期排每日语录。实线框是编辑安排的日子，虚线框是每日计划的自动选取；已经发出的日子固定，不能再改。',
   repeats: (day: string, n: number) => `与 ${day} 重复（${n} 天内）`,
   tooOften: (who: string, n: number) => `${who} 本周出现 ${n} 天`,
   changes: {
@@ -123,6 +142,8 @@ const ZH = {
     rejected: '驳回',
     candidate: '改回候选',
     schedule: '安排',
+    clear: '清空（交回自动选取）',
+    swap: '交换',
     trim: '新建截取',
     erratum: '更正',
   } as Record<string, string>,
@@ -158,6 +179,7 @@ const EN: Words = {
   any: 'All',
   search: 'Search',
   update: 'Update preview',
+  keysHint: 'Keys: j or ↓ next quote, k or ↑ previous, Enter opens the quote.',
   found: (n, shown) => (n > shown ? `${n} quotes, showing the best ${shown}` : `${n} quotes`),
   page: 'page',
   next: 'Next page',
@@ -228,12 +250,30 @@ const EN: Words = {
   quoteId: 'Quote ID',
   quoteIdFor: (day) => `Quote ID for ${day}`,
   open: 'open',
-  automatic: 'automatic',
+  automatic: 'automatic pick',
+  scheduledBy: (who) => `scheduled by ${who}`,
   past: 'gone out',
+  fixed: 'gone out; fixed',
+  noPick: 'no quote satisfies the rules',
+  swapWith: (day) => `Swap with ${day}`,
+  swapPick: (day) => `Swap ${day}…`,
+  swapping: (day) =>
+    `Swapping ${day}: press “Swap with ${day}” on the other day. Both days become scheduled.`,
+  cancel: 'Cancel',
+  clearOf: (day) => `${day} and let the plan choose`,
+  refused: 'Not allowed',
+  dayFixed: (day, from) =>
+    `The quote of ${day} has gone out and is fixed. You may schedule ${from} or any later day that has not gone out.`,
+  repeatRefused: (quote, days, n) =>
+    `Quote ${quote} is already on ${days}; a quote comes back only after ${n} days. Choose another quote, or a day at least ${n} days away.`,
+  planMoved: (day, now) =>
+    `${day} now shows ${now}, not what you saw (someone changed the calendar). Try again on the current calendar.`,
+  publishedMark: 'gone out (fixed)',
   month: (y, m) =>
     `${new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' })} ${y}`,
   weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
-  calendarHelp: 'Daily quotes by date in Asia/Shanghai. Days that have gone out are fixed.',
+  calendarHelp:
+    'Daily quotes by date in Asia/Shanghai. Solid frames are days editors scheduled, dashed frames the daily plan’s automatic picks; days that have gone out are fixed.',
   repeats: (day, n) => `repeats ${day} (within ${n} days)`,
   tooOften: (who, n) => `${who} on ${n} days this week`,
   changes: {
@@ -241,6 +281,8 @@ const EN: Words = {
     rejected: 'rejected',
     candidate: 'back to candidate',
     schedule: 'scheduled',
+    clear: 'cleared (back to the plan)',
+    swap: 'swapped',
     trim: 'new trim',
     erratum: 'erratum',
   },

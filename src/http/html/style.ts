@@ -123,6 +123,12 @@ label>input,label>select,label>textarea{color:var(--fg);font-size:1rem}
 .month .day input{width:100%;font-size:.85rem}
 .month .day button{font-size:.8rem;padding:.1rem .4rem;min-height:1.75rem}
 .monthnav{display:flex;gap:1rem;align-items:center;margin:.5rem 0}
+.month .day.auto{border-style:dashed;background:#fcfaf6}.month .day.scheduled{border-color:var(--accent)}.month .day.published{background:#efebe4}
+.month .day.swapping{outline:3px solid var(--accent);outline-offset:1px}
+.month .day .badge{align-self:flex-start;font-size:.75rem}.badge.auto{color:var(--muted)}.badge.sched{color:var(--accent)}.badge.fixed{color:var(--fg)}
+.month .day form.clear,.month .day form.swap{margin-top:0}.month .day a.swap{font-size:.8rem}
+.notice{background:#fdf3d6;border:1px solid var(--rule);padding:.5rem .75rem;border-radius:6px}
+.quotes>li.kbd{background:var(--hl);outline:3px solid #0f4c5c;outline-offset:2px}
 @media (max-width:48rem){
 .filters>label{flex:1 1 100%}.filters>label>input,.filters>label>select{width:100%}.filters input[name=text]{width:100%}
 .filters>label:has(select[name=size]),.filters>label:has(select[name=theme]),.filters>label:has(select[name=script]){flex:1 1 6rem}
