@@ -30,7 +30,7 @@ export function errorPage(c: Context, error: unknown, library?: QuoteLibrary): R
   const heading = w.headings[status] ?? w.headings[status >= 500 ? 500 : 400] ?? String(status);
   const said =
     ui === 'en'
-      ? html`<p class="error" role="alert">${message} <span class="muted small">${w.code}: <code>${code}</code></span></p>`
+      ? html`<p class="error" role="alert"><span class="message">${message}</span> <span class="muted small">${w.code}: <code>${code}</code></span></p>`
       : html`<p class="error" role="alert">${w.codes[code] ?? w.fallback} <span class="muted small">${w.code}：<code>${code}</code></span></p>
 <p class="muted small">${w.detail}：<span lang="en">${message}</span></p>`;
   const body = html`<h1>${heading}</h1>

@@ -23,7 +23,7 @@ ${sourceList(library, ui, w.home.sources)}
     return html`<li><a href="${withUi(quoteHref(q.id), ui)}" lang="zh-Hans">${library.simplified(q)}</a>
 <span class="muted">—— <a href="${withUi(speakerHref(q.speaker), ui)}" lang="zh-Hans">${q.speaker}</a> · <span lang="${META_LANG}">${doc.meta.publication}</span></span></li>`;
   })}</ol></section>
-<p>${w.home.data}<a href="/api/quotes">/api/quotes</a> · <a href="/api/sources">/api/sources</a> · <a href="/api/openapi.json">OpenAPI</a></p>`;
+<p>${w.home.data}<a href="/api/quotes"><code>/api/quotes</code></a> · <a href="/api/sources"><code>/api/sources</code></a> · <a href="/api/openapi.json">OpenAPI</a></p>`;
   return sitePage(c, {
     title: w.home.title,
     head: html`<meta name="description" content="${w.home.description}">`,

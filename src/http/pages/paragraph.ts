@@ -77,7 +77,7 @@ function extras(
       const e = errata.get(q.id);
       return e
         ? [
-            html`<p class="erratum small" data-erratum="${q.id}">${w.source.erratum} <code>${q.id}</code>${ui === 'en' ? ': ' : '：'}<q lang="${lang}">${e.corrected}</q> <span lang="${lang}">（${e.reason}）</span> ${w.source.erratumKept}</p>`,
+            html`<p class="erratum small" data-erratum="${q.id}">${w.source.erratum} <code>${q.id}</code>${ui === 'en' ? ': ' : '：'}<q lang="${lang}">${e.corrected}</q>（${e.reason}） ${w.source.erratumKept}</p>`,
           ]
         : [];
     }),
