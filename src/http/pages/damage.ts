@@ -50,6 +50,18 @@ export function rawCharacters(text: string): string {
   );
 }
 
+/**
+ * The raw capture the reading view offers for a paragraph (behind a details element): the line
+ * as captured when a byte repair changed it or damage was left; undefined otherwise. The web
+ * fonts are cut for these characters too (src/runtime/node/web-font-sources.ts).
+ */
+export function rawShown(
+  p: Pick<Paragraph, 'raw' | 'text' | 'flags' | 'repairs'>,
+): string | undefined {
+  if (p.raw === p.text) return undefined;
+  return p.repairs['gbk-mojibake'] || p.flags.includes('unrepaired-mojibake') ? p.raw : undefined;
+}
+
 /** The gap shown where text is damaged. */
 export const gapMark = (w: Words): Html =>
   html`<span class="gap" lang="${w.lang}">${w.source.damaged}</span>`;

@@ -4,7 +4,7 @@ import { html, type Html } from '../html/markup.ts';
 import { withUi, type Ui } from '../html/ui.ts';
 import type { Words } from '../html/words.ts';
 import { quoteHref } from '../links.ts';
-import { damageDetails, damagedRanges, rawCharacters, textWithGaps } from './damage.ts';
+import { damageDetails, damagedRanges, rawCharacters, rawShown, textWithGaps } from './damage.ts';
 import { howDecided } from './evidence.ts';
 
 /** An editor's reviewed correction of a machine-transcript quote. */
@@ -65,7 +65,7 @@ function extras(
 ): Html[] {
   const { w, ui, lang } = view;
   const damaged = damagedRanges(p).length > 0;
-  const showRaw = !damaged && p.raw !== p.text && p.repairs['gbk-mojibake'];
+  const raw = damaged ? undefined : rawShown(p);
   const parts: (Html | '')[] = [
     target
       ? html`<p class="small"><a href="${withUi(quoteHref(target.id), ui)}">→ ${w.source.quotePage} <code>${target.id}</code></a></p>`
@@ -82,8 +82,8 @@ function extras(
         : [];
     }),
     damaged ? damageDetails(w, p, lang) : '',
-    showRaw
-      ? html`<details class="small"><summary>${w.source.raw}</summary><p lang="${lang}">${rawCharacters(p.raw)}</p></details>`
+    raw
+      ? html`<details class="small"><summary>${w.source.raw}</summary><p lang="${lang}">${rawCharacters(raw)}</p></details>`
       : '',
   ];
   return parts.filter((part): part is Html => part !== '');
