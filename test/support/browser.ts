@@ -56,7 +56,7 @@ export async function tofuOn(page: Page): Promise<string[]> {
       if (!element || !element.checkVisibility({ visibilityProperty: true })) continue;
       const family = getComputedStyle(element).fontFamily;
       const chars = byFamily.get(family) ?? new Set();
-      for (const c of node.data) if (c.codePointAt(0) > 0x7e && !/\s/.test(c)) chars.add(c);
+      for (const c of node.data) if (c.codePointAt(0) > 0x7e && !/\\s/.test(c)) chars.add(c);
       byFamily.set(family, chars);
     }
     const canvas = document.createElement('canvas');
