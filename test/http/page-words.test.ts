@@ -104,6 +104,7 @@ const PAGES: [path: string, status: number, script: DisplayScript][] = [
   [`/speakers/${encodeURIComponent('无名氏')}`, 404, 'hans'],
   ['/daily/2026-12-02', 404, 'hans'],
   ['/?x=1', 400, 'hans'],
+  ['/no-such-page', 404, 'hans'],
   [`/q/${guest.id}?script=latin`, 400, 'hans'],
 ];
 
@@ -111,7 +112,7 @@ const inLanguage = (path: string, ui: 'zh' | 'en') =>
   ui === 'zh' ? path : `${path}${path.includes('?') ? '&' : '?'}lang=en`;
 
 async function read(path: string): Promise<{ status: number; page: PageText; body: string }> {
-  const res = await app.request(path);
+  const res = await app.request(path, { headers: { Accept: 'text/html,*/*;q=0.8' } });
   const body = await res.text();
   return { status: res.status, page: readPage(body), body };
 }
@@ -208,6 +209,19 @@ describe('every public page speaks one language', () => {
             false,
           );
       });
+});
+
+describe('a mistyped address', () => {
+  it('is a page for a reader, JSON for a client, and JSON under /api whoever asks', async () => {
+    const page = await app.request('/no-such-page', { headers: { Accept: 'text/html' } });
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('<code>route_not_found</code>');
+    const client = await app.request('/no-such-page');
+    expect(client.headers.get('content-type')).toMatch(/^application\/json/);
+    const api = await app.request('/api/nothing', { headers: { Accept: 'text/html' } });
+    expect(api.headers.get('content-type')).toMatch(/^application\/json/);
+  });
 });
 
 describe('what the pages say about dates and evidence', () => {
