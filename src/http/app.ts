@@ -15,6 +15,7 @@ import { DailyService } from '../daily/service.ts';
 import { editorRoutes } from './desk/routes.ts';
 import { resolveEdited } from '../desk/overlay.ts';
 import { morePageRoutes } from './pages/more-routes.ts';
+import { errorPage } from './pages/error.ts';
 import { pageRoutes } from './pages/routes.ts';
 import { webFontRoutes } from './web-fonts.ts';
 import { draftRoutes } from './drafts.ts';
@@ -199,12 +200,16 @@ export function createApp({
       morePageRoutes({ library, links: async () => links, resolve: resolveQuote, daily: days }),
     );
   if (webFonts) app.route('/', webFontRoutes(webFonts));
-  app.notFound((c) =>
-    errorResponse(
-      c,
-      new YuluError('route_not_found', `no route ${c.req.method} ${new URL(c.req.url).pathname}`),
-    ),
-  );
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    const error = new YuluError('route_not_found', `no route ${c.req.method} ${path}`);
+    // A reader who mistypes a page's address gets a page (in the site's words); clients get JSON.
+    const reader =
+      c.req.method === 'GET' &&
+      (c.req.header('Accept') ?? '').includes('text/html') &&
+      !/^\/(api|cards|editor|fonts)(\/|$)/.test(path);
+    return reader ? errorPage(c, error, library) : errorResponse(c, error);
+  });
   app.onError((error, c) => errorResponse(c, error));
   return app;
 }

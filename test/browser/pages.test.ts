@@ -25,11 +25,12 @@ import {
 } from '../support/browser.ts';
 import { memoryStore } from '../support/store.ts';
 
-const { catalog, corpus } = loadArtifacts();
-const library = new QuoteLibrary(catalog, corpus);
+const { catalog, corpus, aliases } = loadArtifacts();
+const library = new QuoteLibrary(catalog, corpus, aliases);
 const SHOTS = process.env.SCREENSHOTS ?? join(process.cwd(), '.scratch', 'screenshots');
 const traditional = catalog.quotes.find((q) => q.flags.includes('traditional-source'))!;
 const guest = catalog.quotes.find((q) => q.role === 'guest' && q.score >= 0.8)!;
+const transcriptQuote = catalog.quotes.find((q) => q.flags.includes('machine-transcript'))!;
 let server: ServerType;
 let base: string;
 let browser: Browser;
@@ -58,43 +59,70 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-const PAGES: [name: string, path: () => string, card: boolean][] = [
-  ['home', () => '/', false],
-  ['quote', () => `/q/${guest.id}`, true],
-  ['quote-tw', () => `/q/${traditional.id}?script=tw`, true],
-  ['quote-en', () => `/q/${guest.id}?lang=en`, true],
-  ['daily', () => '/daily', true],
-  ['daily-date', () => '/daily/2026-11-15', true],
-  ['speaker', () => `/speakers/${encodeURIComponent('闫俊杰')}`, false],
-  ['search', () => `/search?q=${encodeURIComponent('模型')}`, false],
-  ['embed', () => `/embed/${guest.id}`, true],
+const damaged = corpus.documents.find((d) =>
+  d.paragraphs.some((p) => p.flags.includes('unrepaired-mojibake')),
+)!;
+const transcriptSource = corpus.documents.find((d) => d.meta.kind === 'machine-transcript')!;
+const gone = Object.entries(aliases.aliases).find(([, a]) => !a.successor)![0];
+
+/** name, path, status, whether a card is shown, whether to open every details element first. */
+const PAGES: [name: string, path: () => string, status: number, card: boolean, open?: boolean][] = [
+  ['home', () => '/', 200, false],
+  ['quote', () => `/q/${guest.id}`, 200, true],
+  ['quote-tw', () => `/q/${traditional.id}?script=tw`, 200, true],
+  ['daily', () => '/daily', 200, true],
+  ['daily-date', () => '/daily/2026-11-15', 200, true],
+  ['speaker', () => `/speakers/${encodeURIComponent('闫俊杰')}`, 200, false],
+  ['search', () => `/search?q=${encodeURIComponent('模型')}`, 200, false],
+  ['embed', () => `/embed/${guest.id}`, 200, true],
+  ['source-damaged', () => `/sources/${damaged.meta.slug}`, 200, false, true],
+  [
+    'source-transcript',
+    () => `/sources/${transcriptSource.meta.slug}?hl=${transcriptQuote.id}`,
+    200,
+    false,
+  ],
+  ['not-found', () => '/q/zzzzzzzz', 404, false],
+  ['retired', () => `/q/${gone}`, 410, false],
+  ['bad-request', () => '/?x=1', 400, false],
 ];
+const withLang = (path: string, lang: string) =>
+  lang === 'zh' ? path : `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
 
 describe('public pages in Chromium without CJK system fonts', () => {
   for (const width of [1280, 390])
-    for (const [name, path, card] of PAGES)
-      it(`${name} at ${width} px: own fonts, no tofu, no overflow, card shown, no axe violation`, async () => {
-        const context = await browser.newContext({
-          viewport: { width, height: 900 },
-          bypassCSP: true, // to inject axe-core; the pages themselves run no script
-        });
-        const page = await context.newPage();
-        const res = await page.goto(`${base}${path()}`, { waitUntil: 'load' });
-        expect(res?.status()).toBe(200);
-        expect(await loadedFonts(page)).toEqual(
-          expect.arrayContaining([expect.stringMatching(/^Yulu Sans (SC|TC|HK)$/)]),
-        );
-        expect(await tofuOn(page)).toEqual([]);
-        expect(await overflowOn(page)).toBeLessThanOrEqual(0);
-        if (card) {
-          const shown = (await page.evaluate(
-            `[...document.querySelectorAll('figure.card img')].map((i) => i.complete && i.naturalWidth > 0 && i.getBoundingClientRect().width > 0)`,
-          )) as boolean[];
-          expect(shown).toEqual([true]);
-        }
-        expect(await page.locator('h1').count()).toBe(1);
-        await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: false });
-        expect(await axeViolations(page)).toEqual([]);
-        await context.close();
-      }, 60_000);
+    for (const lang of ['zh', 'en'])
+      for (const [name, path, status, card, open] of PAGES)
+        it(`${name} (${lang}) at ${width} px: own fonts, no tofu, no overflow, card shown, no axe violation`, async () => {
+          const context = await browser.newContext({
+            viewport: { width, height: 900 },
+            bypassCSP: true, // to inject axe-core; the pages themselves run no script
+          });
+          const page = await context.newPage();
+          const res = await page.goto(`${base}${withLang(path(), lang)}`, { waitUntil: 'load' });
+          expect(res?.status()).toBe(status);
+          // What is behind details elements (how a speaker was decided, raw damaged text) too.
+          if (open)
+            await page.evaluate(
+              `document.querySelectorAll('details').forEach((d) => { d.open = true; })`,
+            );
+          expect(await loadedFonts(page)).toEqual(
+            expect.arrayContaining([expect.stringMatching(/^Yulu Sans (SC|TC|HK)$/)]),
+          );
+          expect(await tofuOn(page)).toEqual([]);
+          expect(await overflowOn(page)).toBeLessThanOrEqual(0);
+          if (card) {
+            const shown = (await page.evaluate(
+              `[...document.querySelectorAll('figure.card img')].map((i) => i.complete && i.naturalWidth > 0 && i.getBoundingClientRect().width > 0)`,
+            )) as boolean[];
+            expect(shown).toEqual([true]);
+          }
+          expect(await page.locator('h1').count()).toBe(1);
+          await page.screenshot({
+            path: join(SHOTS, `${name}-${lang}-${width}.png`),
+            fullPage: false,
+          });
+          expect(await axeViolations(page)).toEqual([]);
+          await context.close();
+        }, 90_000);
 });

@@ -41,17 +41,28 @@ export async function launchWithoutCjkFonts(): Promise<Browser> {
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** Characters of the page's text drawn as the same box as a character no font has (tofu). */
+/**
+ * Characters of the page's text drawn as the same box as a character no font has (tofu). Each
+ * character is drawn in the font family its own element computes (a traditional paragraph on a
+ * simplified page draws with the TC face its `lang` selects), so what is checked is what is shown.
+ */
 export async function tofuOn(page: Page): Promise<string[]> {
   return page.evaluate(`(async () => {
     await document.fonts.ready;
-    const chars = [...new Set([...document.body.innerText].filter((c) => c.codePointAt(0) > 0x7e && !/\\s/.test(c)))];
-    const family = getComputedStyle(document.body).fontFamily;
-    await document.fonts.load('32px ' + family, chars.join(''));
+    const byFamily = new Map();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement;
+      if (!element || !element.checkVisibility({ visibilityProperty: true })) continue;
+      const family = getComputedStyle(element).fontFamily;
+      const chars = byFamily.get(family) ?? new Set();
+      for (const c of node.data) if (c.codePointAt(0) > 0x7e && !/\\s/.test(c)) chars.add(c);
+      byFamily.set(family, chars);
+    }
     const canvas = document.createElement('canvas');
     canvas.width = canvas.height = 40;
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
-    const draw = (c) => {
+    const draw = (family, c) => {
       ctx.clearRect(0, 0, 40, 40);
       ctx.font = '32px ' + family;
       ctx.fillText(c, 2, 34);
@@ -60,8 +71,13 @@ export async function tofuOn(page: Page): Promise<string[]> {
       for (let i = 3; i < d.length; i += 4) h = (h * 31 + d[i]) | 0;
       return h;
     };
-    const tofu = draw('\\u{F0000}');
-    return chars.filter((c) => draw(c) === tofu);
+    const tofu = [];
+    for (const [family, chars] of byFamily) {
+      await document.fonts.load('32px ' + family, [...chars].join(''));
+      const box = draw(family, '\\u{F0000}');
+      for (const c of chars) if (draw(family, c) === box) tofu.push(c);
+    }
+    return [...new Set(tofu)];
   })()`);
 }
 

@@ -4,7 +4,9 @@ import { DESK_HEADERS, PAGE_CACHE, PAGE_HEADERS } from './headers.ts';
 import { dailyHref, FEED_HREFS, searchHref } from '../links.ts';
 import { fontFaces } from './fonts.ts';
 import { html, trusted, type Html } from './markup.ts';
-import { say, switchHref, uiLang, uiOf, withUi, type Ui } from './ui.ts';
+import { switchHref, uiLang, uiOf, withUi, type Ui } from './ui.ts';
+import { wordsFor } from './words.ts';
+import { SCRIPTS, type DisplayScript } from '../../text/scripts.ts';
 import { DESK_STYLE, SITE_STYLE } from './style.ts';
 
 export interface SitePage {
@@ -14,42 +16,67 @@ export interface SitePage {
   status?: ContentfulStatusCode;
   /** The interface language (`?lang=en`); Chinese by default. */
   ui?: Ui;
-  /** `<html lang>` when the interface is Chinese: the page's display script (default zh-Hans). */
-  lang?: string;
-  /** Converts the simplified interface labels into the page's script (with `lang`). */
-  convert?: (text: string) => string;
+  /** The display script of the page's Chinese: `<html lang>` and the script of its labels. */
+  script?: DisplayScript;
+  /**
+   * The page's absolute URL with a Chinese interface (no `lang=`). The canonical URL, og:url and
+   * the hreflang alternates are derived from it, so they agree: an English page is canonical
+   * under its own `?lang=en` URL.
+   */
+  canonical?: string;
+  /** hreflang → URL of the Chinese versions (default: this page in its script). */
+  alternates?: readonly (readonly [hreflang: string, href: string])[];
+}
+
+/** The canonical URL of a page in an interface language (see SitePage.canonical). */
+export const canonicalIn = (canonical: string, ui: Ui) => withUi(canonical, ui);
+
+function linkTags(spec: SitePage, ui: Ui, zhLang: string): Html | '' {
+  if (!spec.canonical) return '';
+  const alternates = spec.alternates ?? [[zhLang, spec.canonical] as const];
+  const base = alternates[0]?.[1] ?? spec.canonical;
+  return html`<link rel="canonical" href="${canonicalIn(spec.canonical, ui)}">
+${alternates.map(
+  ([hreflang, href]) => html`<link rel="alternate" hreflang="${hreflang}" href="${href}">
+`,
+)}<link rel="alternate" hreflang="en" href="${canonicalIn(base, 'en')}">
+<link rel="alternate" hreflang="x-default" href="${base}">`;
 }
 
 /**
  * A public page: the site's header (today's quote, search, the language switch) and footer
  * around the body, the web fonts and feed autodiscovery in the head; cached briefly when 200.
+ * Every label comes from the words of the page's language (html/words.ts).
  */
 export function sitePage(c: Context, spec: SitePage): Response {
   const status = spec.status ?? 200;
   const ui = spec.ui ?? safeUi(c);
-  const convert = spec.convert ?? ((text: string) => text);
-  const s = (zh: string, en: string) => say(ui, convert(zh), en);
+  const script = spec.script ?? 'hans';
+  const w = wordsFor(ui, script).site;
+  const htmlLang = uiLang(ui, SCRIPTS[script].htmlLang);
   const other: Ui = ui === 'en' ? 'zh' : 'en';
+  const otherLang = other === 'en' ? 'en' : 'zh-Hans';
   const doc = html`<!doctype html>
-<html lang="${uiLang(ui, spec.lang)}">
+<html lang="${htmlLang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="data:,">
 <title>${spec.title}</title>
-<link rel="alternate" type="application/atom+xml" title="${s('今日语录', 'Quote of the day')} (Atom)" href="${FEED_HREFS.atom}">
-<link rel="alternate" type="application/feed+json" title="${s('今日语录', 'Quote of the day')} (JSON Feed)" href="${FEED_HREFS.json}">
+${linkTags(spec, ui, SCRIPTS[script].htmlLang)}
+<link rel="alternate" type="application/atom+xml" title="${w.daily} (Atom)" href="${FEED_HREFS.atom}">
+<link rel="alternate" type="application/feed+json" title="${w.daily} (JSON Feed)" href="${FEED_HREFS.json}">
 ${spec.head}
 <style>${trusted(fontFaces())}${SITE_STYLE}</style>
 </head>
 <body>
-<header class="site"><a class="brand" href="${withUi('/', ui)}">${s('语录', 'Yulu')}</a>
-<nav aria-label="${s('站点', 'Site')}"><a href="${withUi(dailyHref(), ui)}">${s('今日语录', 'Quote of the day')}</a> <a href="${withUi(searchHref(), ui)}">${s('搜索', 'Search')}</a> <a href="${switchHref(c, other)}" lang="${other === 'en' ? 'en' : 'zh-Hans'}" hreflang="${other === 'en' ? 'en' : 'zh-Hans'}">${other === 'en' ? 'English' : '中文'}</a></nav></header>
+<header class="site"><a class="brand" href="${withUi('/', ui)}">${w.brand}</a>
+<nav aria-label="${w.nav}"><a href="${withUi(dailyHref(), ui)}">${w.daily}</a> <a href="${withUi(searchHref(), ui)}">${w.search}</a> <a href="${switchHref(c, other)}" lang="${otherLang}" hreflang="${otherLang}">${w.otherLanguage}</a></nav></header>
 <main>
 ${spec.body}
 </main>
-<footer class="site">${s('每一句都能追溯到原文段落。', 'Every quote leads back to its source paragraph.')} <a href="/api/openapi.json">API</a> · <a href="${FEED_HREFS.atom}">${s('订阅', 'Feed')}</a></footer>
+<footer class="site">${w.footer} <a href="/api/openapi.json">API</a> · <a href="${FEED_HREFS.atom}">${w.feed}</a></footer>
 </body>
 </html>
 `;

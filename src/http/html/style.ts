@@ -6,13 +6,13 @@ import { trusted } from './markup.ts';
  */
 
 export const SITE_STYLE = trusted(`
-:root{color-scheme:light dark;--bg:#faf8f3;--fg:#1f1d1a;--muted:#6b645a;--rule:#e2dbcf;--accent:#8a3b12;--mark:#fbe3a0;--hl:#fdf3d6;--notice:#f3ede2}
+:root{--cjk:"Yulu Sans SC";color-scheme:light dark;--bg:#faf8f3;--fg:#1f1d1a;--muted:#6b645a;--rule:#e2dbcf;--accent:#8a3b12;--mark:#fbe3a0;--hl:#fdf3d6;--notice:#f3ede2}
 @media (prefers-color-scheme:dark){:root{--bg:#171614;--fg:#ebe6de;--muted:#a1988b;--rule:#37322c;--accent:#e3a574;--mark:#6b5418;--hl:#2a251b;--notice:#24211d}}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--fg);font:17px/1.8 "Yulu Sans SC",sans-serif}
-:lang(zh-Hant){font-family:"Yulu Sans TC",sans-serif}
-:lang(zh-Hant-HK){font-family:"Yulu Sans HK",sans-serif}
+:lang(zh-Hant){font-family:"Yulu Sans TC",sans-serif;--cjk:"Yulu Sans TC"}
+:lang(zh-Hant-HK){font-family:"Yulu Sans HK",sans-serif;--cjk:"Yulu Sans HK"}
 [lang=en]{font-family:"Yulu Sans SC",sans-serif}
 main,header.site,footer.site{max-width:40rem;margin:0 auto;padding:0 1.25rem}
 header.site{padding-top:1.25rem;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;align-items:baseline}
@@ -26,7 +26,7 @@ h1{font-size:1.6rem;line-height:1.4;margin:1.5rem 0 .75rem;font-weight:600}
 h2{font-size:1.05rem;margin:2.25rem 0 .5rem;font-weight:600}
 .en{font-weight:400;color:var(--muted);font-size:.9em}
 .muted{color:var(--muted)}.small{font-size:.85rem}
-code{font:.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+code{font:.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace,var(--cjk)}
 figure.card{margin:1.5rem 0 0}
 figure.card img{display:block;width:100%;height:auto;border:1px solid var(--rule);border-radius:6px;background:#f4efe6}
 .scripts{display:flex;gap:1rem;font-size:.9rem;margin:.75rem 0}
@@ -40,20 +40,24 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1rem;marg
 dl.facts dt{color:var(--muted);font-size:.9rem}dl.facts dd{margin:0}
 .notes ul{padding-left:1.2rem}.notes li{margin:.4rem 0}
 textarea{width:100%;font:inherit;font-size:.95rem;line-height:1.6;padding:.6rem .75rem;border:1px solid var(--rule);border-radius:6px;background:transparent;color:inherit;resize:vertical}
-textarea.code{font:.8rem/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;word-break:break-all}
+textarea.code{font:.8rem/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace,var(--cjk);word-break:break-all}
 table.downloads{width:100%;border-collapse:collapse;font-size:.9rem}
 table.downloads th,table.downloads td{text-align:left;vertical-align:top;padding:.5rem .5rem .5rem 0;border-top:1px solid var(--rule)}
 .notice{background:var(--notice);padding:.5rem .75rem;border-radius:6px;font-size:.9rem}
 .error code{font-weight:600}
 .sources ul{padding-left:1.2rem}.sources li{margin:.35rem 0}.sources .muted{font-size:.85rem;display:block}
-ol.top li{margin:.75rem 0}ol.top a{color:var(--fg);text-decoration:none}ol.top a:hover{text-decoration:underline}ol.top .muted{display:block;font-size:.85rem}
+ol.top li{margin:.75rem 0}ol.top a{color:var(--fg);text-decoration:none}ol.top a:hover{text-decoration:underline}ol.top .muted{display:block;font-size:.85rem}ol.top .muted a{color:var(--muted);text-decoration:underline}
 ul.people{padding-left:1.2rem}
 .para{margin:0;padding:.5rem .75rem;border-left:3px solid transparent;scroll-margin-top:1rem}
 .para .meta{margin:0;font-size:.78rem;color:var(--muted);display:flex;flex-wrap:wrap;gap:.5rem;align-items:baseline}
 .para .text{margin:.1rem 0 .25rem}
-.para .pid{color:var(--muted);font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-decoration:none}
+.para .pid{color:var(--muted);font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace,var(--cjk);text-decoration:none}
 .para .pid:hover{text-decoration:underline}
 .para .who{color:var(--fg);font-weight:600}
+.para details.how{display:inline;margin:0}.para details.how summary{display:inline;cursor:pointer}.para details.how[open]{display:block}
+.gap{display:inline-block;color:var(--accent);border:1px dashed var(--accent);border-radius:4px;padding:0 .35rem;font-size:.9em}
+details.damage code,details p.raw{overflow-wrap:anywhere;word-break:break-all}
+details.about p{margin:.25rem 0}
 .para .label{border:1px solid var(--rule);border-radius:4px;padding:0 .35rem}
 .para.excluded .text,.para.flagged .text{color:var(--muted)}
 .para.excluded,.para.flagged{border-left-color:var(--rule)}
@@ -61,7 +65,7 @@ ul.people{padding-left:1.2rem}
 .para.hl,.para:target{background:var(--hl);border-left-color:var(--accent)}
 mark{background:var(--mark);color:inherit;padding:.05em 0;border-radius:2px}
 .qlinks{margin:0;color:var(--muted)}.qlinks a{text-decoration:none}
-details{margin:.25rem 0;color:var(--muted)}
+details{margin:.25rem 0;color:var(--muted)}summary{cursor:pointer}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
 @media (max-width:30rem){body{font-size:16px}blockquote.quote{font-size:1.25rem}dl.facts{grid-template-columns:1fr}}
 `);

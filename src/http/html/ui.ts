@@ -18,9 +18,6 @@ export function uiOf(c: Context): Ui {
   throw new YuluError('invalid_argument', `unknown lang "${lang.slice(0, 20)}"; allowed: zh, en`);
 }
 
-/** One label in the page's language. */
-export const say = (ui: Ui, zh: string, en: string) => (ui === 'en' ? en : zh);
-
 /** `<html lang>` of the interface (the quoted text carries its own). */
 export const uiLang = (ui: Ui, zh = 'zh-Hans') => (ui === 'en' ? 'en' : zh);
 

@@ -4,7 +4,8 @@ import { monthDay } from '../../share/shared-quote.ts';
 import { convertScript } from '../../text/script.ts';
 import { sitePage } from '../html/layout.ts';
 import { html } from '../html/markup.ts';
-import { say, withUi, type Ui } from '../html/ui.ts';
+import { withUi, type Ui } from '../html/ui.ts';
+import { wordsFor } from '../html/words.ts';
 import { absolute, dailyHref, FEED_HREFS, type Links } from '../links.ts';
 import { quoteCard } from './quote-card.ts';
 
@@ -35,26 +36,24 @@ export async function dailyPage(
   ui: Ui,
 ): Promise<Response> {
   const today = day.date === daily.today();
-  const s = (zh: string, en: string) => say(ui, zh, en);
-  const heading = today
-    ? s(`今日语录 · ${monthDay(day.date)}`, `Quote of the day · ${monthDay(day.date, 'en')}`)
-    : s(`每日语录 · ${monthDay(day.date)}`, `Quote of the day · ${monthDay(day.date, 'en')}`);
+  const w = wordsFor(ui);
+  const heading = (today ? w.daily.today : w.daily.day)(monthDay(day.date, ui));
   const archive = (await daily.recent(ARCHIVE_DAYS + 1)).filter((d) => d.date !== day.date);
   const body = html`<h1>${heading}<time class="daily-date" datetime="${day.date}">${fullDate(day.date, ui)}</time></h1>
 ${quoteCard(ui, links, day)}
-<section><h2>${s('往日语录', 'Earlier days')}</h2>
+<section><h2>${w.daily.earlier}</h2>
 <ol class="archive">${archive
     .slice(0, ARCHIVE_DAYS)
     .map(
       (d) =>
-        html`<li><a href="${withUi(dailyHref(d.date), ui)}"><time datetime="${d.date}">${fullDate(d.date, ui)}</time><span lang="zh-Hans">${convertScript(d.quote.text, d.document.meta.script, 'hans')}</span></a> <span class="muted small">—— ${d.quote.speaker}</span></li>`,
+        html`<li><a href="${withUi(dailyHref(d.date), ui)}"><time datetime="${d.date}">${fullDate(d.date, ui)}</time><span lang="zh-Hans">${convertScript(d.quote.text, d.document.meta.script, 'hans')}</span></a> <span class="muted small">—— <span lang="zh-Hans">${d.quote.speaker}</span></span></li>`,
     )}</ol>
-<p class="small">${s('订阅', 'Subscribe')}：<a href="${FEED_HREFS.atom}">Atom</a> · <a href="${FEED_HREFS.json}">JSON Feed</a></p></section>`;
+<p class="small">${w.daily.subscribe}${ui === 'en' ? ': ' : '：'}<a href="${FEED_HREFS.atom}">Atom</a> · <a href="${FEED_HREFS.json}">JSON Feed</a></p></section>`;
   return sitePage(c, {
-    title: `${heading} · ${s('语录', 'Yulu')}`,
-    head: html`<link rel="canonical" href="${absolute(links, dailyHref(today ? undefined : day.date))}">
-<meta name="description" content="${day.quote.speaker}：${day.quote.text}">`,
+    title: `${heading} · ${w.site.brand}`,
+    head: html`<meta name="description" content="${day.quote.speaker}：${day.quote.text}">`,
     body,
     ui,
+    canonical: absolute(links, dailyHref(today ? undefined : day.date)),
   });
 }

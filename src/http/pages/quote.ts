@@ -6,9 +6,10 @@ import { quoteBlockquote } from '../../share/quote-html.ts';
 import { displayDate, type SharedQuote } from '../../share/shared-quote.ts';
 import { convertScript } from '../../text/script.ts';
 import { DISPLAY_SCRIPTS, quoted, SCRIPTS, type DisplayScript } from '../../text/scripts.ts';
-import { sitePage } from '../html/layout.ts';
+import { canonicalIn, sitePage } from '../html/layout.ts';
 import { html, trusted, type Html } from '../html/markup.ts';
-import { say, withUi, type Ui } from '../html/ui.ts';
+import { withUi, type Ui } from '../html/ui.ts';
+import { wordsFor, type Words } from '../html/words.ts';
 import {
   absolute,
   cardHref,
@@ -24,40 +25,34 @@ import { quoteNotes } from './evidence.ts';
 import { downloadRows, ogSpec, scriptNav } from './quote-parts.ts';
 import { clip, originalLink, sourceLang } from './shared.ts';
 
-const KIND: Record<string, [string, string]> = {
-  article: ['报道', 'article'],
-  dialogue: ['对话', 'dialogue'],
-  'machine-transcript': ['播客机器转写', 'podcast, machine transcript'],
-};
-
 /**
- * Description, canonical and alternates (the page's own script is canonical: canonical, og:url
- * and hreflang agree), Open Graph, Twitter, oEmbed discovery and schema.org Quotation JSON-LD.
+ * Description, Open Graph (og:url is the page's canonical URL: the page's own script and
+ * interface language), Twitter, oEmbed discovery and schema.org Quotation JSON-LD.
  */
-function head(links: Links, q: SharedQuote, script: DisplayScript, alt: string): Html {
+function head(
+  links: Links,
+  q: SharedQuote,
+  script: DisplayScript,
+  alt: string,
+  ui: Ui,
+  brand: string,
+): Html {
   const og = cardSize('og');
   const who = q.affiliation ? `${q.speaker}（${q.affiliation}）` : q.speaker;
   const description = `${who}：${quoted(q.text, script)}——${q.source.publication}《${q.source.title}》`;
   return html`<meta name="description" content="${description}">
-<link rel="canonical" href="${q.permalink}">
-${DISPLAY_SCRIPTS.map(
-  (
-    s,
-  ) => html`<link rel="alternate" hreflang="${SCRIPTS[s].htmlLang}" href="${permalink(links, q.id, s)}">
-`,
-)}<link rel="alternate" hreflang="x-default" href="${permalink(links, q.id)}">
 <link rel="alternate" type="application/json+oembed" href="${absolute(links, oembedHref(q.permalink))}" title="${q.speaker}">
 <meta property="og:type" content="article">
-<meta property="og:site_name" content="语录 Yulu">
+<meta property="og:site_name" content="${brand}">
 <meta property="og:title" content="${who}">
 <meta property="og:description" content="${q.text}">
-<meta property="og:url" content="${q.permalink}">
+<meta property="og:url" content="${canonicalIn(q.permalink, ui)}">
 <meta property="og:image" content="${q.card.url}">
 <meta property="og:image:type" content="image/png">
 <meta property="og:image:width" content="${og.width}">
 <meta property="og:image:height" content="${og.height}">
 <meta property="og:image:alt" content="${alt}">
-<meta property="og:locale" content="${SCRIPTS[script].ogLocale}">
+<meta property="og:locale" content="${ui === 'en' ? 'en_GB' : SCRIPTS[script].ogLocale}">
 <meta name="twitter:card" content="summary_large_image">
 <meta name="twitter:title" content="${who}">
 <meta name="twitter:description" content="${q.text}">
@@ -67,13 +62,13 @@ ${DISPLAY_SCRIPTS.map(
 }
 
 /** The two ways to put the quote on another page: a frame, or the oEmbed blockquote. */
-function embedSnippets(ui: Ui, links: Links, q: SharedQuote, script: DisplayScript): Html {
+function embedSnippets(w: Words, links: Links, q: SharedQuote, script: DisplayScript): Html {
   const frame = `<iframe src="${absolute(links, embedHref(q.id, script))}" width="560" height="520" style="border:0;max-width:100%" title="${q.speaker}" loading="lazy"></iframe>`;
-  return html`<section><h2>${say(ui, '嵌入', 'Embed')}</h2>
-<p class="small muted">${say(ui, '用框架嵌入（无脚本、无 Cookie）：', 'As a frame (no script, no cookies):')}</p>
-<textarea readonly rows="3" aria-label="${say(ui, '框架嵌入代码', 'Frame embed code')}" class="code">${frame}</textarea>
-<p class="small muted">${say(ui, '或粘贴 HTML 引文（支持 oEmbed 的平台只需粘贴本页链接）：', 'Or paste the HTML quotation (platforms with oEmbed need only this page’s link):')}</p>
-<textarea readonly rows="4" aria-label="${say(ui, 'HTML 引文代码', 'HTML quotation code')}" class="code">${quoteBlockquote(q)}</textarea></section>`;
+  return html`<section><h2>${w.quote.embed}</h2>
+<p class="small muted">${w.quote.frameIntro}</p>
+<textarea readonly rows="3" aria-label="${w.quote.frameCode}" class="code" lang="en">${frame}</textarea>
+<p class="small muted">${w.quote.quotationIntro}</p>
+<textarea readonly rows="4" aria-label="${w.quote.quotationCode}" class="code" lang="${q.lang}">${quoteBlockquote(q)}</textarea></section>`;
 }
 
 /** GET /q/{id}: the quote's permalink page, in one of the display scripts. */
@@ -89,60 +84,61 @@ export function quotePage(
   const q = sharedQuote(links, resolved, script);
   const lang = SCRIPTS[script].htmlLang;
   // The interface speaks the page's script too: 讲者 on simplified pages, 講者 on traditional ones.
-  const t = (text: string) => convertScript(text, 'hans', script);
-  const s = (zh: string, en: string) => say(ui, t(zh), en);
+  const w = wordsFor(ui, script);
   const who = q.affiliation ? `${q.speaker}（${q.affiliation}）` : q.speaker;
-  const alt = `${s('语录卡片', 'Quote card')}：${who}：${quoted(q.text, script)}`;
-  const when =
-    ui === 'en'
-      ? displayDate(meta.date, meta.dateIsEstimate, ui)
-      : t(displayDate(meta.date, meta.dateIsEstimate));
+  const alt = `${w.quote.card}${ui === 'en' ? ': ' : '：'}${who}：${quoted(q.text, script)}`;
+  const t = (text: string) => convertScript(text, 'hans', script);
   const og = cardSize('og');
   const original =
     q.text !== quote.text
-      ? html`<p class="original muted">${s('原文', 'As published')}：<span lang="${sourceLang(meta)}">${quote.text}</span></p>`
+      ? html`<p class="original muted">${w.quote.asPublished}${ui === 'en' ? ': ' : '：'}<span lang="${sourceLang(meta)}">${quote.text}</span></p>`
       : '';
+  // The citation is Chinese whatever the interface: it is pasted next to the Chinese words.
+  const zh = wordsFor('zh', script);
   const caveats = [
-    meta.kind === 'machine-transcript' ? t('（机器转写）') : '',
-    quote.flags.includes('edited') ? t('（经编辑校正）') : '',
+    meta.kind === 'machine-transcript' ? zh.quote.transcriptCaveat : '',
+    quote.flags.includes('edited') ? zh.quote.editedCaveat : '',
   ].join('');
   const citation = `${who}：${quoted(q.text, script)}——${q.source.publication}《${q.source.title}》${caveats}，${t(displayDate(meta.date, meta.dateIsEstimate))}。 ${q.permalink}`;
 
   const body = html`<figure class="card">
 <img src="${cardHref(links, resolved, ogSpec(script), 'png')}" width="${og.width}" height="${og.height}" alt="${alt}">
 </figure>
-${scriptNav(quote.id, script)}
-<h1 class="visually-hidden">${s(`${q.speaker}的语录`, `A quote from ${q.speaker}`)}</h1>
+${scriptNav(quote.id, script, ui)}
+<h1 class="visually-hidden">${w.quote.from[0]}<span lang="${lang}">${q.speaker}</span>${w.quote.from[1]}</h1>
 <blockquote class="quote" lang="${lang}">
 <p>${q.text}</p>
 <footer>—— <strong>${q.speaker}</strong>${q.affiliation ? html`，${q.affiliation}` : ''}</footer>
 </blockquote>
 ${original}
 <dl class="facts">
-<dt>${s('讲者', 'Speaker')}</dt>
+<dt>${w.quote.speaker}</dt>
 <dd><a href="${withUi(speakerHref(quote.speaker), ui)}" lang="${lang}">${q.speaker}</a>${q.affiliation ? html` · <span lang="${lang}">${q.affiliation}</span>` : ''}</dd>
-<dt>${s('来源', 'Source')}</dt>
-<dd><span lang="${lang}">《${q.source.title}》</span><br><span lang="${lang}">${q.source.publication}</span> · ${s(...(KIND[meta.kind] ?? ['', '']))}${originalLink(meta)}</dd>
-<dt>${s('日期', 'Date')}</dt>
-<dd>${when}</dd>
-<dt>${s('原文段落', 'In context')}</dt>
-<dd><a href="${withUi(sourceHref(meta.slug, quote.id), ui)}">${s(`在原文中查看（${paragraph.id}）`, `Read it in the source (${paragraph.id})`)}</a></dd>
+<dt>${w.quote.source}</dt>
+<dd><span lang="${lang}">《${q.source.title}》</span><br><span lang="${lang}">${q.source.publication}</span> · ${w.sourceKinds[meta.kind]}${originalLink(meta, ui)}</dd>
+<dt>${w.quote.date}</dt>
+<dd>${ui === 'en' ? displayDate(meta.date, meta.dateIsEstimate, ui) : t(displayDate(meta.date, meta.dateIsEstimate))}</dd>
+<dt>${w.quote.inContext}</dt>
+<dd><a href="${withUi(sourceHref(meta.slug, quote.id), ui)}">${w.quote.readInSource(paragraph.id)}</a></dd>
 </dl>
-${quoteNotes(ui, quote.flags, paragraph, t)}
-<section><h2>${s('引用', 'Cite')}</h2>
-<textarea readonly rows="4" aria-label="${s('引用文字', 'Citation')}" lang="${lang}">${citation}</textarea></section>
-${embedSnippets(ui, links, q, script)}
-<section><h2>${s('下载卡片', 'Download the card')}</h2>
-<table class="downloads"><thead><tr><th>${s('尺寸', 'Size')}</th><th>${s('文件（像素）', 'Files (px)')}</th></tr></thead>
-<tbody>${downloadRows(links, resolved, script)}</tbody></table></section>
+${quoteNotes(w, quote.flags, paragraph)}
+<section><h2>${w.quote.cite}</h2>
+<textarea readonly rows="4" aria-label="${w.quote.citation}" lang="${lang}">${citation}</textarea></section>
+${embedSnippets(w, links, q, script)}
+<section><h2>${w.quote.download}</h2>
+<table class="downloads"><thead><tr><th>${w.quote.size}</th><th>${w.quote.files}</th></tr></thead>
+<tbody>${downloadRows(links, resolved, script, ui)}</tbody></table></section>
 <p class="muted">ID <code>${quote.id}</code> · <a href="/api/quotes/${quote.id}">JSON</a></p>`;
 
   return sitePage(c, {
-    title: `${q.speaker}：${quoted(clip(q.text, 28), script)} · ${s('语录', 'Yulu')}`,
-    head: head(links, q, script, alt),
+    title: `${q.speaker}：${quoted(clip(q.text, 28), script)} · ${w.site.brand}`,
+    head: head(links, q, script, alt, ui, w.site.brand),
     body,
     ui,
-    lang,
-    convert: t,
+    script,
+    canonical: q.permalink,
+    alternates: DISPLAY_SCRIPTS.map(
+      (s) => [SCRIPTS[s].htmlLang, permalink(links, q.id, s)] as const,
+    ),
   });
 }

@@ -54,10 +54,9 @@ export function pageRoutes(
 ): Hono {
   const app = new Hono();
   app.get('/', (c) =>
-    guarded(c, library, () => {
+    guarded(c, library, async () => {
       strictQuery(c, [UI_PARAMETER]);
-      uiOf(c);
-      return homePage(c, library);
+      return homePage(c, await links(), library, uiOf(c));
     }),
   );
   app.get('/q/:id', (c) =>
@@ -77,8 +76,9 @@ export function pageRoutes(
   app.get('/sources/:slug', (c) =>
     guarded(c, library, async () => {
       const { hl } = strictQuery(c, ['hl', UI_PARAMETER]);
-      uiOf(c);
-      return sourcePage(c, library, library.document(c.req.param('slug')), hl, await errata());
+      const ui = uiOf(c);
+      const document = library.document(c.req.param('slug'));
+      return sourcePage(c, await links(), library, document, hl, ui, await errata());
     }),
   );
   return app;

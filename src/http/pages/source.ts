@@ -4,15 +4,17 @@ import type { QuoteLibrary } from '../../quotes/library.ts';
 import type { Quote } from '../../quotes/types.ts';
 import { sitePage } from '../html/layout.ts';
 import { html, type Html } from '../html/markup.ts';
-import { quoteHref, sourceHref } from '../links.ts';
-import { PARAGRAPH_FLAGS, ROLES, SOURCE_KINDS } from './labels.ts';
-import { paragraphBlock, type Erratum } from './paragraph.ts';
+import { withUi, type Ui } from '../html/ui.ts';
+import { wordsFor, type Words } from '../html/words.ts';
+import { absolute, quoteHref, sourceHref, type Links } from '../links.ts';
+import { paragraphBlock, type Erratum, type ParagraphView } from './paragraph.ts';
 import {
   affiliation,
-  displayDate,
   displayTitle,
   originalLink,
+  META_LANG,
   QUOTE_ID,
+  sourceDate,
   sourceLang,
 } from './shared.ts';
 
@@ -21,37 +23,43 @@ function highlight(
   library: QuoteLibrary,
   document: Document,
   hl: string | undefined,
+  w: Words,
+  ui: Ui,
 ): { target?: Quote; notice?: Html } {
   if (hl === undefined) return {};
   const slug = document.meta.slug;
   const found = QUOTE_ID.test(hl) ? library.find(hl) : undefined;
   if (!found)
     return {
-      notice: html`<p class="notice" role="status">没有找到要高亮的语录${QUOTE_ID.test(hl) ? html` <code>${hl}</code>` : ''}。<span class="en">The quote to highlight was not found in this source${QUOTE_ID.test(hl) ? '' : ' (quote IDs are 8 characters of 0-9 and a-z)'}.</span></p>`,
+      notice: html`<p class="notice" role="status">${w.source.hlNotFound}${QUOTE_ID.test(hl) ? html` <code>${hl}</code>` : ''}${ui === 'en' ? '.' : '。'}</p>`,
     };
   if (found.source !== slug) {
     const other = library.document(found.source).meta;
     return {
-      notice: html`<p class="notice" role="status">语录 <a href="${quoteHref(found.id)}"><code>${found.id}</code></a> 出自另一来源 <span class="en">is from another source</span>：<a href="${sourceHref(other.slug, found.id)}">《${displayTitle(other)}》</a></p>`,
+      notice: html`<p class="notice" role="status"><a href="${withUi(quoteHref(found.id), ui)}"><code>${found.id}</code></a> ${w.source.hlElsewhere}<a href="${withUi(sourceHref(other.slug, found.id), ui)}" lang="${META_LANG}">《${displayTitle(other)}》</a></p>`,
     };
   }
   const { paragraph } = library.resolve(found.id);
   if (paragraph.text.slice(found.span[0], found.span[1]) === found.text) return { target: found };
   return {
-    notice: html`<p class="notice" role="status">语录 <code>${found.id}</code> 与原文不再一致，未高亮。<span class="en">The quote no longer matches its paragraph, so nothing is highlighted.</span></p>`,
+    notice: html`<p class="notice" role="status"><code>${found.id}</code> ${w.source.hlStale}</p>`,
   };
 }
 
 /** GET /sources/{slug}: every paragraph of a source with its attribution; `hl` marks a quote. */
 export function sourcePage(
   c: Context,
+  links: Links,
   library: QuoteLibrary,
   document: Document,
   hl: string | undefined,
+  ui: Ui,
   errata: ReadonlyMap<string, Erratum> = new Map(),
 ): Response {
   const { meta } = document;
+  const w = wordsFor(ui);
   const lang = sourceLang(meta);
+  const view: ParagraphView = { w, ui, lang };
   const byParagraph = new Map<string, Quote[]>();
   let quoteCount = 0;
   for (const q of library.quotes) {
@@ -59,31 +67,33 @@ export function sourcePage(
     quoteCount++;
     byParagraph.set(q.paragraph, [...(byParagraph.get(q.paragraph) ?? []), q]);
   }
-  const { target, notice } = highlight(library, document, hl);
+  const { target, notice } = highlight(library, document, hl, w, ui);
+  const total = document.paragraphs.length;
   const excluded = document.paragraphs.filter((p) => p.kind !== 'speech').length;
   // Flags every paragraph carries (machine transcript, traditional script) are said once.
-  const docFlags = (Object.keys(PARAGRAPH_FLAGS) as ParagraphFlag[]).filter(
-    (flag) =>
-      document.paragraphs.length > 0 && document.paragraphs.every((p) => p.flags.includes(flag)),
+  const docFlags = (Object.keys(w.source.flags) as ParagraphFlag[]).filter(
+    (flag) => total > 0 && document.paragraphs.every((p) => p.flags.includes(flag)),
   );
+  const title = displayTitle(meta);
+  // The capture's notes are the corpus's own (English) records: offered, marked, not translated.
+  const about = [meta.dateNote, meta.notes].filter((note): note is string => Boolean(note));
 
   const body = html`<article class="source">
-<h1>《${displayTitle(meta)}》</h1>
-<p>${meta.publication} · ${displayDate(meta)} · ${SOURCE_KINDS[meta.kind]}${originalLink(meta)}</p>
-${meta.dateNote ? html`<p class="muted small">${meta.dateNote}</p>` : ''}
+<h1 lang="${META_LANG}">《${title}》</h1>
+<p><span lang="${META_LANG}">${meta.publication}</span> · ${sourceDate(meta, ui)} · ${w.sourceKinds[meta.kind]}${originalLink(meta, ui)}</p>
+${about.length ? html`<details class="about small"><summary>${w.source.about}</summary>${about.map((note) => html`<p lang="en">${note}</p>`)}</details>` : ''}
 <ul class="people">${meta.people.map(
     (p) =>
-      html`<li><strong>${p.name}</strong> ${affiliation(p)} <span class="muted">${ROLES[p.role]}</span></li>`,
+      html`<li><strong lang="${META_LANG}">${p.name}</strong> <span lang="${META_LANG}">${affiliation(p)}</span> <span class="muted">${w.roles[p.role]}</span></li>`,
   )}</ul>
-${meta.notes ? html`<p class="muted small" lang="en">${meta.notes}</p>` : ''}
-${docFlags.map((flag) => html`<p class="notice">${PARAGRAPH_FLAGS[flag]}</p>`)}
-<p class="small">${document.paragraphs.length} 段 paragraphs · ${document.paragraphs.length - excluded} 段讲话 speech · ${excluded} 段不收录 excluded · ${quoteCount} 条语录 quotes</p>
-<p class="legend small muted">灰色段落不是讲者原话（标题、叙述、页面杂项等）或带有问题标记，不会成为语录；它们照原样保留，方便核对。<span class="en">Greyed paragraphs are not the speaker's own words (headings, narration, page furniture…) or carry a flag; they never become quotes and are shown as they are, for checking.</span></p>
+${docFlags.map((flag) => html`<p class="notice">${w.source.flags[flag]}</p>`)}
+<p class="small">${w.count.paragraphs(total, total - excluded, excluded, quoteCount)}</p>
+<p class="legend small muted">${w.source.legend}</p>
 ${notice}
 ${document.paragraphs.map((p) =>
   paragraphBlock(
+    view,
     p,
-    lang,
     byParagraph.get(p.id) ?? [],
     target?.paragraph === p.id ? target : undefined,
     docFlags,
@@ -93,8 +103,10 @@ ${document.paragraphs.map((p) =>
 </article>`;
 
   return sitePage(c, {
-    title: `《${displayTitle(meta)}》 · ${meta.publication} · 语录 Yulu`,
-    head: html`<meta name="description" content="${`《${displayTitle(meta)}》（${meta.publication}，${meta.date}）全文阅读视图：每一段的讲者判定与出处。Reading view with every paragraph's attribution.`}">`,
+    title: `《${title}》 · ${meta.publication} · ${w.site.brand}`,
+    head: html`<meta name="description" content="${w.source.description(title, meta.publication)}">`,
     body,
+    ui,
+    canonical: absolute(links, sourceHref(meta.slug)),
   });
 }

@@ -3,6 +3,7 @@ import { filesUnder, readCharsetSources, ROOT } from './charset-sources.ts';
 import type { CharsetSources } from '../../fonts/charset.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { rawShown } from '../../http/pages/damage.ts';
 
 export { ROOT };
 
@@ -15,7 +16,9 @@ export function readWebCharsetSources(root: string = ROOT): CharsetSources {
   const uiFiles = WEB_UI_DIRS.flatMap((dir) => filesUnder(join(root, dir))).map((path) =>
     readFileSync(path, 'utf8'),
   );
-  return { corpus, catalog, uiFiles };
+  // The source view offers the raw capture of repaired or damaged lines: draw those too.
+  const raw = corpus.documents.flatMap((d) => d.paragraphs.flatMap((p) => rawShown(p) ?? []));
+  return { corpus, catalog, uiFiles: [...uiFiles, raw.join('\n')] };
 }
 
 export const sha256Hex = (bytes: Uint8Array | string) =>
