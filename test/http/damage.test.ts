@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Paragraph } from '../../src/corpus/types.ts';
+import { GAP_MARK, type Paragraph } from '../../src/corpus/types.ts';
 import { wordsFor } from '../../src/http/html/words.ts';
 import {
   damageDetails,
@@ -49,7 +49,7 @@ const paragraph = (text: string, extra: Partial<Paragraph> = {}): Paragraph => (
 });
 
 describe('damaged text as a marked gap', () => {
-  it('knows where a paragraph is damaged: its ranges, else all of it when flagged, else nowhere', () => {
+  it('knows where a paragraph is damaged: its gaps, else all of it when flagged, else nowhere', () => {
     const text = '我们看到的是一个很长的句子。';
     expect(damagedRanges(paragraph(text))).toEqual([]);
     expect(damagedRanges(paragraph(text, { flags: ['unrepaired-mojibake'] }))).toEqual([
@@ -58,12 +58,12 @@ describe('damaged text as a marked gap', () => {
     // Finer ranges from the corpus win over the flag; sorted, clipped, merged where they touch.
     const ranges = damagedRanges({
       ...paragraph(text, { flags: ['unrepaired-mojibake'] }),
-      damage: [
+      gaps: [
         [9, 99],
         [2, 4],
         [3, 5],
         [6, 6],
-      ],
+      ].map(([start, end]) => ({ start: start!, end: end!, raw: '?', reason: 'test' })),
     });
     expect(ranges).toEqual([
       [2, 5],
@@ -89,7 +89,7 @@ describe('damaged text as a marked gap', () => {
     expect(rawCharacters('中\uE4C6文\u0007')).toBe('中 U+E4C6 文 U+0007 ');
     const details = damageDetails(
       zh,
-      { ...paragraph('好\uE4C6坏'), damage: [[1, 2]] },
+      { ...paragraph('好〓坏'), gaps: [{ start: 1, end: 2, raw: '\uE4C6', reason: 'test' }] },
       'zh-Hant',
     ).toString();
     expect(details).toMatch(
@@ -100,8 +100,11 @@ describe('damaged text as a marked gap', () => {
   });
 
   it('draws a highlighted quote and a gap in one paragraph', () => {
-    const text = '第一句话说完了。第二句\uE4C6\uE4C7损坏了。第三句是语录。';
-    const p = { ...paragraph(text), damage: [[11, 13]] as [number, number][] };
+    const text = '第一句话说完了。第二句〓〓损坏了。第三句是语录。';
+    const p = {
+      ...paragraph(text),
+      gaps: [{ start: 11, end: 13, raw: '\uE4C6\uE4C7', reason: 'test' }],
+    };
     const quote = { id: 'abcdefgh', span: [17, 23] } as unknown as Quote;
     expect(text.slice(17, 23)).toBe('第三句是语录');
     const block = paragraphBlock({ w: zh, ui: 'zh', lang: 'zh-Hant' }, p, [], quote, []).toString();
@@ -131,12 +134,24 @@ describe('the source view of a damaged source', () => {
         const block = body.slice(start, body.indexOf('</section>', start));
         const [visible, hidden] = block.split('<details class="damage');
         expect(visible).toContain(query ? en.source.damaged : GAP);
-        expect(visible).not.toContain(p.text.slice(0, 12));
         expect(visible).not.toMatch(PRIVATE_USE);
+        expect(visible).not.toContain(GAP_MARK);
         expect(hidden).toContain(query ? en.source.damagedRaw : zh.source.damagedRaw);
-        // The raw line is there in full (HTML-escaped), nothing drawn as a box.
-        expect(hidden).toContain(rawCharacters(p.raw).slice(0, 20).replaceAll('&', '&amp;'));
         expect(hidden).not.toMatch(PRIVATE_USE);
+        if (p.gaps) {
+          // The corpus says where: the readable words around each gap stay, the damaged
+          // characters are shown only on request, as captured (HTML-escaped).
+          const before = p.text.slice(Math.max(0, p.gaps[0]!.start - 6), p.gaps[0]!.start);
+          expect(visible).toContain(before);
+          for (const gap of p.gaps) {
+            expect(visible).not.toContain(gap.raw);
+            expect(hidden).toContain(rawCharacters(gap.raw).replaceAll('&', '&amp;').trim());
+          }
+        } else {
+          // Only the flag: the whole paragraph is the gap, the raw line is there in full.
+          expect(visible).not.toContain(p.text.slice(0, 12));
+          expect(hidden).toContain(rawCharacters(p.raw).slice(0, 20).replaceAll('&', '&amp;'));
+        }
       }
     },
   );

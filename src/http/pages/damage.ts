@@ -12,20 +12,24 @@ import type { Words } from '../html/words.ts';
 /** A damaged stretch of a paragraph's `text`: [start, end) UTF-16 offsets. */
 export type DamagedRange = readonly [start: number, end: number];
 
-/** A paragraph that may say exactly where it is damaged (finer than its flag). */
-export type MaybeDamaged = Pick<Paragraph, 'text' | 'flags'> & {
-  damage?: readonly DamagedRange[] | undefined;
-};
+/**
+ * A paragraph that may say exactly where it is damaged (finer than its flag): the corpus's
+ * `gaps`, each a GAP_MARK in `text` with the damaged characters as captured (src/corpus/types.ts).
+ */
+export type MaybeDamaged = Pick<Paragraph, 'text' | 'flags' | 'gaps'>;
 
 /**
- * Where a paragraph's text is damaged: the corpus's own ranges when it gives them (`damage`),
+ * Where a paragraph's text is damaged: the corpus's own ranges when it gives them (`gaps`),
  * else the whole text when the paragraph is flagged `unrepaired-mojibake` (the corpus knows the
  * paragraph is damaged, not where: nothing is guessed), else nowhere. Ranges come back sorted,
  * clipped to the text and merged where they touch.
  */
 export function damagedRanges(p: MaybeDamaged): DamagedRange[] {
-  const given =
-    p.damage ?? (p.flags.includes('unrepaired-mojibake') ? [[0, p.text.length] as const] : []);
+  const given: readonly DamagedRange[] = p.gaps
+    ? p.gaps.map((g) => [g.start, g.end] as const)
+    : p.flags.includes('unrepaired-mojibake')
+      ? [[0, p.text.length] as const]
+      : [];
   const ranges = given
     .map(([a, b]) => [Math.max(0, a), Math.min(p.text.length, b)] as const)
     .filter(([a, b]) => a < b)
@@ -101,7 +105,7 @@ export function damageDetails(
 ): Html | '' {
   const ranges = damagedRanges(p);
   if (!ranges.length) return '';
-  const stretches = p.damage ? ranges.map(([a, b]) => p.text.slice(a, b)) : [p.raw];
+  const stretches = p.gaps ? p.gaps.map((g) => g.raw) : [p.raw];
   return html`<details class="damage small"><summary>${w.source.damagedRaw}</summary>
 <p class="muted">${w.source.damagedNote}</p>${stretches.map(
     (s) => html`<p class="raw"><code lang="${lang}">${rawCharacters(s)}</code></p>`,
