@@ -64,6 +64,8 @@ export interface CardModel {
      * first, and `fitted.letterSpacing` the px added between cells of each column.
      */
     vertical: {
+      /** The opening mark's vertical form, drawn in the em above the first column's top. */
+      hanging: string;
       columns: Column[];
       pitch: number;
       left: number;
@@ -251,12 +253,14 @@ export function composeCard(
       `layout=vertical is for ${VERTICAL_SIZES.join(', ')} cards, not ${size.name}`,
     );
   const body = nestQuotes(convertScript(quote.text, document.meta.script, script), script);
-  // Vertical text carries its marks in the columns (turned: ﹁ ﹂); horizontal hangs the opening one.
-  const text = vertical ? open + body + close : body + close;
+  // The opening mark hangs outside the text block (ぶら下げ): left of the first line, or above the
+  // first column (turned: ﹁), so every line or column starts at the same edge. The closing mark
+  // is set with the text.
+  const text = body + close;
   // No tofu, ever: the last line of defence behind the catalog's coverage test and the desk's
   // check of errata. Text the quote face cannot draw is refused, not drawn as boxes or gaps.
   const drawn = vertical
-    ? verticalCells(text, quoteFace.measure)
+    ? verticalCells(open + text, quoteFace.measure)
         .map((c) => c.text)
         .join('')
     : text;
@@ -286,6 +290,7 @@ export function composeCard(
         height: box.width,
         ...sizes,
         lineHeight: VERTICAL_COLUMN_PITCH,
+        vertical: true,
       })
     : fitText(text, compress ? withCompression(quoteFace.measure) : quoteFace.measure, {
         segmenter,
@@ -300,6 +305,7 @@ export function composeCard(
   if (vertical) {
     const pitch = fitted.fontSize * VERTICAL_COLUMN_PITCH;
     fitted.letterSpacing = verticalSpacing(fitted, quoteFace.measure);
+    delete fitted.spaceSpacing; // columns space their cells alike
     const columns = placeColumns(
       fitted.lines,
       fitted.letterSpacing,
@@ -314,8 +320,15 @@ export function composeCard(
         return last ? last.y + last.advance * fitted.fontSize : 0;
       }),
     );
-    top = Math.max(0, Math.floor((box.height - blockHeight) * OPTICAL_CENTRE));
+    // The hanging mark takes the em above the block: inside the box where there is room, else
+    // in the gap above it.
+    const free = Math.max(0, box.height - blockHeight);
+    top = Math.max(
+      Math.floor(free * OPTICAL_CENTRE),
+      Math.min(free, Math.ceil(fitted.fontSize - gap)),
+    );
     verticalBlock = {
+      hanging: verticalCells(open, quoteFace.measure)[0]?.text ?? open,
       columns,
       pitch,
       left: Math.max(0, Math.floor((box.width - blockWidth) / 2)),
