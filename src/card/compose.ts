@@ -65,6 +65,8 @@ export interface CardModel {
      * first, and `fitted.letterSpacing` the px added between cells of each column.
      */
     vertical: {
+      /** The opening mark's vertical form, drawn in the em above the first column's top. */
+      hanging: string;
       columns: Column[];
       pitch: number;
       left: number;
@@ -195,7 +197,7 @@ export function composeCard(
       Math.max(frame.footer.left, frame.footer.right) -
       2 * frame.gap,
   };
-  const set = setQuote(text, vertical, box, size, script, faces.quote);
+  const set = setQuote(text, vertical, box, size, script, faces.quote, frame.gap);
 
   return {
     width,
@@ -339,12 +341,14 @@ function quoteText(
       `layout=vertical is for ${VERTICAL_SIZES.join(', ')} cards, not ${size.name}`,
     );
   const body = nestQuotes(convertScript(quote.text, document.meta.script, script), script);
-  // Vertical text carries its marks in the columns (turned: ﹁ ﹂); horizontal hangs the opening one.
-  const text = vertical ? open + body + close : body + close;
+  // The opening mark hangs outside the text block (ぶら下げ): left of the first line, or above the
+  // first column (turned: ﹁), so every line or column starts at the same edge. The closing mark
+  // is set with the text.
+  const text = body + close;
   // No tofu, ever: the last line of defence behind the catalog's coverage test and the desk's
   // check of errata. Text the quote face cannot draw is refused, not drawn as boxes or gaps.
   const drawn = vertical
-    ? verticalCells(text, face.measure)
+    ? verticalCells(open + text, face.measure)
         .map((c) => c.text)
         .join('')
     : text;
@@ -370,6 +374,7 @@ function setQuote(
   size: CardSize,
   script: DisplayScript,
   face: Typeface,
+  gap: number,
 ): Pick<CardModel['quote'], 'fitted' | 'openWidth' | 'compress' | 'top' | 'vertical'> {
   const compress = SCRIPTS[script].compressPunctuation && !vertical;
   const segmenter = phraseSegmenter(script === 'hans' ? 'hans' : 'hant');
@@ -382,6 +387,7 @@ function setQuote(
         height: box.width,
         ...sizes,
         lineHeight: VERTICAL_COLUMN_PITCH,
+        vertical: true,
       })
     : fitText(text, compress ? withCompression(face.measure) : face.measure, {
         segmenter,
@@ -390,7 +396,8 @@ function setQuote(
         ...sizes,
         lineHeight: QUOTE_LINE_HEIGHT,
       });
-  if (vertical) return { fitted, openWidth: 0, compress, ...placeVertical(fitted, box, face) };
+  if (vertical)
+    return { fitted, openWidth: 0, compress, ...placeVertical(fitted, box, face, open, gap) };
   const free = box.height - fitted.lines.length * fitted.fontSize * fitted.lineHeight;
   return {
     fitted,
@@ -401,14 +408,20 @@ function setQuote(
   };
 }
 
-/** Vertical text: columns justified and placed cell by cell, the block centred across the box. */
+/**
+ * Vertical text: columns justified and placed cell by cell, the block centred across the box, the
+ * opening mark hanging (turned) in the em above the first column.
+ */
 function placeVertical(
   fitted: FittedText,
   box: { width: number; height: number },
   face: Typeface,
+  open: string,
+  gap: number,
 ): Pick<CardModel['quote'], 'top' | 'vertical'> {
   const pitch = fitted.fontSize * VERTICAL_COLUMN_PITCH;
   fitted.letterSpacing = verticalSpacing(fitted, face.measure);
+  delete fitted.spaceSpacing; // columns space their cells alike
   const columns = placeColumns(
     fitted.lines,
     fitted.letterSpacing,
@@ -423,9 +436,16 @@ function placeVertical(
       return last ? last.y + last.advance * fitted.fontSize : 0;
     }),
   );
+  // The hanging mark takes the em above the block: inside the box where there is room, else in
+  // the gap above it.
+  const free = Math.max(0, box.height - blockHeight);
   return {
-    top: Math.max(0, Math.floor((box.height - blockHeight) * OPTICAL_CENTRE)),
+    top: Math.max(
+      Math.floor(free * OPTICAL_CENTRE),
+      Math.min(free, Math.ceil(fitted.fontSize - gap)),
+    ),
     vertical: {
+      hanging: verticalCells(open, face.measure)[0]?.text ?? open,
       columns,
       pitch,
       left: Math.max(0, Math.floor((box.width - blockWidth) / 2)),

@@ -26,8 +26,9 @@ export type CardParameter = (typeof CARD_PARAMETERS)[number];
 
 /**
  * The optional layout (竖排 `vertical` for the tall sizes). It is named in a card's URL, cache key
- * and ETag only when vertical, so horizontal cards keep the URLs they always had. Signed drafts
- * are horizontal: it is not part of their signed string.
+ * and ETag only when vertical, so horizontal cards keep the URLs they always had. A signed draft
+ * names it only when given, and signs it then (desk/draft.ts): draft links signed before drafts
+ * could be vertical carry no layout and keep verifying.
  */
 export const LAYOUT_PARAMETER = 'layout';
 
@@ -50,8 +51,16 @@ export interface CardSpec {
 export const CARD_QUERY = [...CARD_PARAMETERS, LAYOUT_PARAMETER, 'v'] as const;
 /** Query parameters of the daily quote's card: the day, and the card's. */
 export const DAILY_QUERY = ['date', ...CARD_PARAMETERS] as const;
-/** Query parameters of a signed draft card: the proposed text, the card's, and the signature. */
-export const DRAFT_QUERY = ['text', ...CARD_PARAMETERS, 'kid', 'exp', 'sig'] as const;
+/** Query parameters of a signed draft card: the proposed text, the card's, and the signature
+ * (`layout` is optional: absent means horizontal). */
+export const DRAFT_QUERY = [
+  'text',
+  ...CARD_PARAMETERS,
+  LAYOUT_PARAMETER,
+  'kid',
+  'exp',
+  'sig',
+] as const;
 
 const ID = QUOTE_ID_PATTERN.source.replace(/^\^|\$$/g, '');
 /** A card's file name: a quote ID as the catalog makes them, and a format. */

@@ -2,8 +2,8 @@ import type { CardModel } from './compose.ts';
 import { h, type SatoriChild, type SatoriElement } from './element.ts';
 import { cardUnit, LINE_HEIGHT, SPACING } from './geometry.ts';
 import { QR_PLACEHOLDER_FILL } from './qr.ts';
-import { compressionRuns } from './typeset/compress.ts';
-import { trackingRuns } from './typeset/tracking.ts';
+import { compressedAt } from './typeset/compress.ts';
+import { spacingKinds, type SpacingKind } from './typeset/tracking.ts';
 
 /**
  * Which parts of the card a tree draws. A card is drawn in two layers with identical geometry:
@@ -122,18 +122,38 @@ function header(model: CardModel, quote: boolean, byline: boolean): SatoriElemen
 /**
  * Vertical quote (竖排): every cell absolutely placed in its column, columns right to left
  * (typeset/vertical.ts). Upright cells and 纵中横 numbers are centred in an em square; Latin is
- * drawn horizontally in a box turned 90° clockwise about its centre. The opening mark is accented.
+ * drawn horizontally in a box turned 90° clockwise about its centre. The opening mark is accented
+ * and hangs in the em above the first column, so every column starts at the same top.
  */
 function verticalQuoteBlock(model: CardModel): SatoriElement {
   const { quote, theme, gap } = model;
   const block = quote.vertical as NonNullable<CardModel['quote']['vertical']>;
   const size = quote.fitted.fontSize;
   const cells: SatoriElement[] = [];
-  block.columns.forEach((column, c) => {
-    column.cells.forEach((cell, k) => {
+  const first = block.columns[0];
+  if (first)
+    cells.push(
+      h(
+        'div',
+        {
+          position: 'absolute',
+          left: first.x,
+          top: -size,
+          width: size,
+          height: size,
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'center',
+          lineHeight: 1,
+          color: theme.accent,
+        },
+        block.hanging,
+      ),
+    );
+  block.columns.forEach((column) => {
+    column.cells.forEach((cell) => {
       if (cell.kind === 'space') return;
       const length = cell.advance * size;
-      const accent = c === 0 && k === 0;
       if (cell.kind === 'rotated') {
         cells.push(
           h(
@@ -173,7 +193,6 @@ function verticalQuoteBlock(model: CardModel): SatoriElement {
             justifyContent: 'center',
             fontSize,
             lineHeight: 1,
-            ...(accent ? { color: theme.accent } : {}),
           },
           cell.text,
         ),
@@ -216,7 +235,10 @@ function quoteBlock(model: CardModel): SatoriElement {
         alignItems: 'center',
         letterSpacing: fitted.letterSpacing[i] ?? 0,
       },
-      lineContent(line.text, quote.compress, (fitted.letterSpacing[i] ?? 0) > 0),
+      lineContent(line.text, quote.compress, {
+        char: fitted.letterSpacing[i] ?? 0,
+        space: fitted.spaceSpacing?.[i] ?? 0,
+      }),
     ),
   );
   const openMark = h(
@@ -260,24 +282,45 @@ function quoteBlock(model: CardModel): SatoriElement {
 
 /**
  * A quote line's children: compressed punctuation gives up half its width (simplified), and on a
- * justified line Latin words are kept from being spaced out (tracking.ts).
+ * justified line each character takes the spacing its kind asks for (tracking.ts spacingKinds):
+ * the line's spacing after a character, more after a space, none inside a Latin word, before a
+ * space or after the last character.
  */
-function lineContent(text: string, compress: boolean, justified: boolean): SatoriChild[] | string {
-  const runs = compress ? compressionRuns(text) : [{ text, compressed: false }];
-  if (!justified && !runs.some((run) => run.compressed)) return text;
-  return runs.flatMap((run) => {
-    const pieces = justified ? trackingRuns(run.text) : [{ text: run.text, tracked: true }];
-    return pieces.map((piece, k) =>
+function lineContent(
+  text: string,
+  compress: boolean,
+  spacing: { char: number; space: number },
+): SatoriChild[] | string {
+  const chars = [...text];
+  const justified = spacing.char > 0 || spacing.space > 0;
+  const compressed = compress ? chars.map((_, i) => compressedAt(chars, i)) : [];
+  if (!justified && !compressed.some(Boolean)) return text;
+  const kinds: SpacingKind[] = justified ? spacingKinds(text) : chars.map(() => 'char');
+  const spans: SatoriChild[] = [];
+  let run = '';
+  const close = (kind: SpacingKind, squeezed: boolean) => {
+    if (!run) return;
+    spans.push(
       h(
         'span',
         {
-          ...(piece.tracked ? {} : { letterSpacing: 0 }),
-          ...(run.compressed && k === pieces.length - 1 ? { marginRight: '-0.5em' } : {}),
+          ...(kind === 'none' ? { letterSpacing: 0 } : {}),
+          ...(kind === 'space' ? { letterSpacing: spacing.space } : {}),
+          ...(squeezed ? { marginRight: '-0.5em' } : {}),
         },
-        piece.text,
+        run,
       ),
     );
+    run = '';
+  };
+  chars.forEach((c, i) => {
+    const kind = kinds[i] as SpacingKind;
+    run += c;
+    const next = kinds[i + 1];
+    if (compressed[i] || next !== kind || i === chars.length - 1)
+      close(kind, compressed[i] === true);
   });
+  return spans;
 }
 
 /**

@@ -147,14 +147,20 @@ function selectIds(
   return library.quotes.map((q) => q.id);
 }
 
-/** `72px · 4 行` then each line between bars, with its justification spacing when it has one. */
+/** `72px · 4 行` then each line between bars, with its justification spacing (after characters,
+ * and 空格 after spaces) when it has some. */
 export function cardLines(model: CardModel): string[] {
   const { fitted } = model.quote;
   return [
     `${fitted.fontSize}px · ${fitted.lines.length} 行`,
     ...fitted.lines.map((line, i) => {
       const spacing = fitted.letterSpacing[i] ?? 0;
-      return `${String(i + 1).padStart(2)} │${line.text}│${spacing > 0 ? ` +${spacing.toFixed(1)}px` : ''}`;
+      const space = fitted.spaceSpacing?.[i] ?? 0;
+      const shown = [
+        spacing > 0 ? ` +${spacing.toFixed(1)}px` : '',
+        space > 0 ? ` 空格 +${space.toFixed(1)}px` : '',
+      ].join('');
+      return `${String(i + 1).padStart(2)} │${line.text}│${shown}`;
     }),
   ];
 }

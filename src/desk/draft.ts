@@ -6,20 +6,33 @@
  * (keys rotate) and an expiry, verified in constant time with `crypto.subtle.verify`. Runtime-free
  * (Web Crypto in Node and workerd).
  */
-import { CARD_PARAMETERS, DRAFT_QUERY, type CardParameter } from '../card/spec.ts';
+import {
+  CARD_PARAMETERS,
+  DRAFT_QUERY,
+  LAYOUT_PARAMETER,
+  type CardParameter,
+} from '../card/spec.ts';
 import { YuluError } from '../errors.ts';
 import { base64url, fromBase64url } from '../text/base64url.ts';
 
-/** A draft: the quote, the proposed wording (NFC-normalised), and every card parameter as given. */
-export type DraftCard = { quoteId: string; text: string } & Record<CardParameter, string>;
+/**
+ * A draft: the quote, the proposed wording (NFC-normalised), every card parameter as given, and
+ * the layout when one was given (absent: horizontal, as every draft was before 竖排 drafts).
+ */
+export type DraftCard = { quoteId: string; text: string; layout?: string } & Record<
+  CardParameter,
+  string
+>;
 
 export interface SigningKey {
   id: string;
   secret: string;
 }
 
-/** Every parameter a draft URL has; anything else is refused, share-tracking tags included. */
+/** Every parameter a draft URL may have; anything else is refused, share-tracking tags included. */
 export const DRAFT_PARAMETERS = DRAFT_QUERY;
+/** The ones it must have: all but the layout. */
+const REQUIRED_PARAMETERS = DRAFT_QUERY.filter((name) => name !== LAYOUT_PARAMETER);
 export const DRAFT_TTL_SECONDS = 24 * 60 * 60;
 /** Links that claim to live longer than this are refused even when signed. */
 export const DRAFT_MAX_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -28,7 +41,10 @@ const encoder = new TextEncoder();
 
 /**
  * The string that is signed: one `name=value` line per field in a fixed order, values
- * percent-encoded, so no two different drafts share a canonical string.
+ * percent-encoded, so no two different drafts share a canonical string. The `layout=` line is
+ * there only when the draft names a layout: a draft without one signs exactly the string drafts
+ * signed before layouts existed, so links shared then keep verifying, and a layout added to such
+ * a link changes the string (its signature no longer matches).
  */
 export function canonicalDraft(draft: DraftCard, kid: string, exp: number): string {
   return [
@@ -37,6 +53,7 @@ export function canonicalDraft(draft: DraftCard, kid: string, exp: number): stri
     `exp=${exp}`,
     `id=${encodeURIComponent(draft.quoteId)}`,
     ...CARD_PARAMETERS.map((name) => `${name}=${encodeURIComponent(draft[name])}`),
+    ...(draft.layout === undefined ? [] : [`layout=${encodeURIComponent(draft.layout)}`]),
     `text=${encodeURIComponent(draft.text.normalize('NFC'))}`,
   ].join('\n');
 }
@@ -94,6 +111,7 @@ export async function signDraft(draft: DraftCard, key: SigningKey, exp: number):
   return new URLSearchParams({
     text,
     ...cardParameters(draft),
+    ...(draft.layout === undefined ? {} : { layout: draft.layout }),
     kid: key.id,
     exp: String(exp),
     sig: base64url(new Uint8Array(signature)),
@@ -121,7 +139,7 @@ export async function verifyDraft(
   keys: readonly SigningKey[],
   nowSeconds: number,
 ): Promise<DraftCard> {
-  const missing = DRAFT_PARAMETERS.filter((name) => query[name] === undefined);
+  const missing = REQUIRED_PARAMETERS.filter((name) => query[name] === undefined);
   if (missing.length)
     throw new YuluError(
       'invalid_argument',
@@ -142,6 +160,7 @@ export async function verifyDraft(
     quoteId,
     text: q.text.normalize('NFC'),
     ...cardParameters(q),
+    ...(query.layout === undefined ? {} : { layout: query.layout }),
   };
   const valid = await crypto.subtle.verify(
     'HMAC',

@@ -15,7 +15,7 @@ import { SVG_CSP, type CardAdmission } from './cards.ts';
 export const DRAFT_TEXT_MAX = 300;
 
 /**
- * GET /cards/draft/{id}.png|svg?text=…&size=…&theme=…&script=…&scale=…&kid=…&exp=…&sig=…
+ * GET /cards/draft/{id}.png|svg?text=…&size=…&theme=…&script=…&scale=…[&layout=vertical]&kid=…&exp=…&sig=…
  * A proposed correction of a machine-transcript quote, drawn as a card marked 草稿预览 · 未发布
  * (draft, not published) — only with a valid signature from the desk (see desk/draft.ts).
  * Never cached by shared caches, never indexed.

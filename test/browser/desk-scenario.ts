@@ -136,6 +136,19 @@ export function deskScenario(
           )
           .toBe(1080);
 
+        // 竖排: offered for the tall sizes, drawn in place (a vertical story is 1080 × 1920 too, so
+        // the URL says which), and off again for og.
+        await page.locator('#preview').getByLabel('排版').selectOption('vertical');
+        await expect
+          .poll(() => page.locator('#preview-card').getAttribute('src'))
+          .toContain('layout=vertical');
+        await page.locator('#preview').getByLabel('尺寸').selectOption('og');
+        await expect
+          .poll(() => page.locator('#preview-card').getAttribute('src'))
+          .not.toContain('layout=');
+        expect(await page.locator('#preview [name=layout]').inputValue()).toBe('horizontal');
+        expect(await page.locator('#preview option[value=vertical]').isDisabled()).toBe(true);
+
         await page.getByRole('button', { name: '新建截取' }).click();
         await page.waitForURL(/\/editor\/trim\//);
         const trimId = (await page.locator('[data-trim]').getAttribute('data-trim'))!;

@@ -9,12 +9,13 @@ import {
 import type { FontBook } from '../../src/card/font-book.ts';
 import { CARD_SIZES, CARD_THEMES } from '../../src/card/templates.ts';
 import { hasOrphan } from '../../src/card/typeset/break-lines.ts';
-import { trackedCount } from '../../src/card/typeset/tracking.ts';
+import { SPACE_MAX, spacingCap } from '../../src/card/typeset/tracking.ts';
 import { NO_LINE_END, NO_LINE_START } from '../../src/card/typeset/units.ts';
 import { QuoteLibrary } from '../../src/quotes/library.ts';
 import { loadArtifacts } from '../../src/runtime/node/artifacts.ts';
 import { loadFonts } from '../../src/runtime/node/cards.ts';
 import { DISPLAY_SCRIPTS } from '../../src/text/script.ts';
+import { lineGaps } from '../support/line-gaps.ts';
 import { phraseProblems } from '../support/phrase-check.ts';
 
 let library: QuoteLibrary;
@@ -45,8 +46,17 @@ function problems(model: CardModel): string[] {
     const column = model.quote.vertical?.columns[i];
     const drawn = column
       ? Math.max(0, ...column.cells.map((c) => c.y + c.advance * fitted.fontSize))
-      : line.width * fitted.fontSize + (fitted.letterSpacing[i] ?? 0) * trackedCount(line.text);
+      : lineGaps(model, i).drawn;
     if (drawn > fitted.measure + 0.5) found.push(`line ${i + 1} overflows`);
+    if (!column) {
+      // Justification never spaces a line out (tracking.ts justify): an eighth of an em after a
+      // character, less on a line of few gaps, a space at most ⅜ em.
+      const gaps = lineGaps(model, i);
+      if (gaps.char > spacingCap(gaps.chars) + 1e-6)
+        found.push(`line ${i + 1} spaced out: ${gaps.char.toFixed(3)} em after a character`);
+      if (gaps.space > Math.max(SPACE_MAX, typeface.measure(' ')) + 1e-6)
+        found.push(`line ${i + 1} has a ${gaps.space.toFixed(3)} em space`);
+    }
     if (column)
       for (const cell of column.cells)
         for (const c of cell.text)

@@ -78,6 +78,33 @@ describe('signed draft cards: the signature', () => {
     ]);
   });
 
+  it('signs a layout only when the draft names one (a `layout=` line before the text)', async () => {
+    const vertical = {
+      ...draftOf('我们觉得模型很强。', 'abcd1234'),
+      size: 'story',
+      layout: 'vertical',
+    };
+    const canonical = canonicalDraft(vertical, 'k1', 1767225600);
+    expect(canonical).toBe(
+      'YULU-DRAFT-1\nkid=k1\nexp=1767225600\nid=abcd1234\nsize=story\ntheme=paper\nscript=hans\nscale=1\nlayout=vertical\ntext=%E6%88%91%E4%BB%AC%E8%A7%89%E5%BE%97%E6%A8%A1%E5%9E%8B%E5%BE%88%E5%BC%BA%E3%80%82',
+    );
+    const query = new URLSearchParams(await signDraft(vertical, KEY, 1767225600));
+    expect(query.get('sig')).toBe(
+      createHmac('sha256', KEY.secret).update(canonical).digest('base64url'),
+    );
+    expect([...query.keys()]).toEqual([
+      'text',
+      'size',
+      'theme',
+      'script',
+      'scale',
+      'layout',
+      'kid',
+      'exp',
+      'sig',
+    ]);
+  });
+
   it('signs the NFC form, so equivalent spellings verify as one draft', async () => {
     const decomposed = 'e\u0301 模型'; // é as e + combining acute
     const query = Object.fromEntries(
@@ -126,6 +153,71 @@ describe('GET /cards/draft/{id}.png', () => {
     );
     // A link signed with the previous key still works while that key is configured.
     expect((await app.request(await url(draftOf('模型很强。'), OLD))).status).toBe(200);
+  });
+
+  it('keeps verifying links signed before drafts had a layout (the old signed string, byte for byte)', async () => {
+    // Written out by hand as the desk signed it before layouts existed: no layout line, no
+    // layout parameter. Signed independently with node:crypto, not with canonicalDraft.
+    const exp = nowSeconds + 3600;
+    const text = '我们觉得模型很强。';
+    const old = [
+      'YULU-DRAFT-1',
+      'kid=k0',
+      `exp=${exp}`,
+      `id=${transcript.id}`,
+      'size=og',
+      'theme=paper',
+      'script=hans',
+      'scale=1',
+      `text=${encodeURIComponent(text)}`,
+    ].join('\n');
+    const sig = createHmac('sha256', OLD.secret).update(old).digest('base64url');
+    const link = `${origin}/cards/draft/${transcript.id}.png?${new URLSearchParams({ text, size: 'og', theme: 'paper', script: 'hans', scale: '1', kid: 'k0', exp: String(exp), sig })}`;
+    const res = await app.request(link);
+    expect(res.status).toBe(200);
+    const { width, height } = decodePng(new Uint8Array(await res.arrayBuffer()));
+    expect({ width, height }).toEqual({ width: 1200, height: 630 });
+    // The same old link with a layout added is altered: refused.
+    for (const layout of ['vertical', 'horizontal']) {
+      const altered = await app.request(`${link}&layout=${layout}`);
+      expect(altered.status, layout).toBe(403);
+      expect((await errorOf(altered)).code, layout).toBe('invalid_signature');
+    }
+  });
+
+  it('draws a signed vertical draft, and refuses its layout removed or changed', async () => {
+    const vertical = {
+      ...draftOf('我们觉得模型很强，因为它能自己学习。'),
+      size: 'story',
+      layout: 'vertical',
+    };
+    const link = new URL(await url(vertical));
+    const res = await app.request(link.toString());
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const drawn = decodePng(bytes);
+    expect({ width: drawn.width, height: drawn.height }).toEqual({ width: 1080, height: 1920 });
+    const horizontal = await app.request(
+      await url({ ...draftOf('我们觉得模型很强，因为它能自己学习。'), size: 'story' }),
+    );
+    expect(horizontal.status).toBe(200);
+    expect(Buffer.from(await horizontal.arrayBuffer())).not.toEqual(Buffer.from(bytes));
+    const removed = new URL(link);
+    removed.searchParams.delete('layout');
+    const changed = new URL(link);
+    changed.searchParams.set('layout', 'horizontal');
+    for (const [name, u] of [
+      ['removed', removed],
+      ['changed', changed],
+    ] as const) {
+      const refused = await app.request(u.toString());
+      expect(refused.status, name).toBe(403);
+      expect((await errorOf(refused)).code, name).toBe('invalid_signature');
+    }
+    // Signed, but not a layout this size offers: the card's own check, a 400.
+    const og = await app.request(await url({ ...draftOf('模型很强。'), layout: 'vertical' }));
+    expect(og.status).toBe(400);
+    expect((await errorOf(og)).message).toMatch(/layout=vertical is for/);
   });
 
   it('refuses every altered parameter, unknown keys and expired links with 403 invalid_signature', async () => {
@@ -242,7 +334,9 @@ describe('the desk makes draft links', () => {
     const page = await (
       await app.request(`${origin}/editor/q/${transcript.id}`, { headers: { Cookie: cookie } })
     ).text();
-    expect(page).toContain(`formaction="/editor/q/${transcript.id}/draft"`);
+    expect(page).toContain(
+      `formaction="/editor/q/${transcript.id}/draft?size=og&amp;theme=paper&amp;script=hans"`,
+    );
     const csrf = /name="csrf" value="([^"]+)"/.exec(page)![1]!;
     const res = await post(
       `/editor/q/${transcript.id}/draft`,
@@ -256,6 +350,37 @@ describe('the desk makes draft links', () => {
     expect(new URL(link).searchParams.get('kid')).toBe('k1');
     expect(new URL(link).searchParams.get('exp')).toBe(String(nowSeconds + 86_400));
     expect((await app.request(link)).status).toBe(200);
+    // The draft button carries the preview's card: a vertical story draft from a vertical preview.
+    const vertical = `/editor/q/${transcript.id}?size=story&theme=ink&script=tw&layout=vertical`;
+    const verticalPage = await (
+      await app.request(`${origin}${vertical}`, { headers: { Cookie: cookie } })
+    ).text();
+    expect(verticalPage).toContain(
+      `formaction="/editor/q/${transcript.id}/draft?size=story&amp;theme=ink&amp;script=tw&amp;layout=vertical"`,
+    );
+    expect(verticalPage).toMatch(/<option value="vertical" selected>/);
+    const drafted = await post(
+      `/editor/q/${transcript.id}/draft?size=story&theme=ink&script=tw&layout=vertical`,
+      { corrected: '我们觉得模型很强。', reason: '', csrf, version: '0' },
+      { Cookie: cookie },
+    );
+    expect(drafted.status).toBe(200);
+    const verticalLink = new URL(
+      /value="(http:\/\/localhost\/cards\/draft\/[^"]+)"/
+        .exec(await drafted.text())![1]!
+        .replaceAll('&amp;', '&'),
+    );
+    expect(Object.fromEntries(verticalLink.searchParams)).toMatchObject({
+      size: 'story',
+      theme: 'ink',
+      script: 'tw',
+      layout: 'vertical',
+    });
+    const card = await app.request(verticalLink.toString());
+    expect(card.status).toBe(200);
+    expect(decodePng(new Uint8Array(await card.arrayBuffer())).height).toBe(1920);
+    // A horizontal preview signs no layout (the links look as they always did).
+    expect(new URL(link).searchParams.has('layout')).toBe(false);
     expect(await store.erratum(transcript.id)).toBeNull();
     expect(await store.audit()).toEqual([]);
   });

@@ -1,9 +1,12 @@
+import { justify, MAX_SPACING, spacingKinds, type Stretch } from './tracking.ts';
 import type { Unit } from './units.ts';
 
 export interface Line {
   text: string;
   /** Width in em of the visible text (trailing space excluded). */
   width: number;
+  /** What justification may stretch (tracking.ts). */
+  stretch: Stretch;
 }
 
 /** Lines as [start, end) ranges of unit indices. */
@@ -40,9 +43,16 @@ function toLines(units: readonly Unit[], ranges: Ranges): Line[] {
     let last = end;
     while (last > start && (units[last - 1] as Unit).space) last--;
     const slice = units.slice(start, last);
+    const text = slice.map((u) => u.text).join('');
+    const kinds = spacingKinds(text);
     return {
-      text: slice.map((u) => u.text).join(''),
+      text,
       width: slice.reduce((w, u) => w + u.width, 0),
+      stretch: {
+        chars: kinds.filter((k) => k === 'char').length,
+        spaces: kinds.filter((k) => k === 'space').length,
+        spaceWidth: slice.reduce((w, u) => w + (u.space ? u.width : 0), 0),
+      },
     };
   });
 }
@@ -73,6 +83,11 @@ export interface BreakOptions {
    * line. Off: every unit boundary is as good as another (the fallback for text that cannot fit).
    */
   phrases?: boolean;
+  /**
+   * Vertical columns: every gap between cells stretches alike (`justifiable`, as compose.ts
+   * spaces them); horizontal lines stretch spaces first, then characters (`justify`).
+   */
+  vertical?: boolean;
 }
 
 /** Costs, in em² of slack or its equivalent. An extra line outweighs any slack; orphans more. */
@@ -87,13 +102,11 @@ const COST = {
 };
 
 /**
- * The most justification may add after a character, in em. Beyond an eighth of an em Chinese
- * text reads as spaced out (`在 做`); such a line is set ragged instead, and the breaker looks for
- * other breaks or another size first.
+ * Whether a column of `gaps` gaps between cells may be stretched by `slack` em (vertical cards:
+ * every gap alike, at most MAX_SPACING). Horizontal lines are justified by `justify` (spaces
+ * first, then characters; tracking.ts). A line that cannot be is set ragged instead, and the
+ * breaker looks for other breaks or another size first.
  */
-const MAX_SPACING = 0.125;
-
-/** Whether justification may stretch a line by `slack` em over `gaps` gaps (fit.ts does it). */
 export function justifiable(slack: number, gaps: number): boolean {
   return gaps > 0 && slack > 0 && slack <= 1.2 && slack / gaps <= MAX_SPACING;
 }
@@ -134,11 +147,19 @@ export function scoredBreak(
   const maxLines = Math.min(options.maxLines ?? Infinity, minLines + 2);
   if (minLines > maxLines) return null;
   const widthAt = new Float64Array(n + 1);
+  // Character gaps (a unit before a space gives its last one to the space), spaces, their width.
   const gapsAt = new Float64Array(n + 1);
+  const charsAt = new Float64Array(n + 1);
+  const spacesAt = new Float64Array(n + 1);
+  const spaceWidthAt = new Float64Array(n + 1);
   const lettersAt = new Float64Array(n + 1);
   units.forEach((u, i) => {
     widthAt[i + 1] = (widthAt[i] as number) + u.width;
     gapsAt[i + 1] = (gapsAt[i] as number) + u.gaps;
+    const beforeSpace = units[i + 1]?.space === true;
+    charsAt[i + 1] = (charsAt[i] as number) + (u.space ? 0 : u.gaps - (beforeSpace ? 1 : 0));
+    spacesAt[i + 1] = (spacesAt[i] as number) + (u.space ? 1 : 0);
+    spaceWidthAt[i + 1] = (spaceWidthAt[i] as number) + (u.space ? u.width : 0);
     lettersAt[i + 1] = (lettersAt[i] as number) + u.letters;
   });
   // visibleEnd[b]: a line ending before unit b ends after its last non-space unit.
@@ -169,8 +190,18 @@ export function scoredBreak(
         return short > 0 ? 2 * short * short : 0;
       }
       const slack = width - w;
-      const gaps = at(gapsAt, e) - at(gapsAt, a);
-      return slack * slack + (slack > 1e-9 && !justifiable(slack, gaps) ? COST.ragged : 0);
+      if (slack <= 1e-9) return 0;
+      if (options.vertical)
+        return (
+          slack * slack + (justifiable(slack, at(gapsAt, e) - at(gapsAt, a)) ? 0 : COST.ragged)
+        );
+      // The line's last character takes no spacing (unless a space follows it: counted above).
+      const stretch = {
+        chars: at(charsAt, e) - at(charsAt, a) - (units[e]?.space ? 0 : 1),
+        spaces: at(spacesAt, e) - at(spacesAt, a),
+        spaceWidth: at(spaceWidthAt, e) - at(spaceWidthAt, a),
+      };
+      return slack * slack + (justify(slack, stretch) ? 0 : COST.ragged);
     };
     // cost[j][b]: least cost of setting units [first, b) in j lines, b a line start (or n).
     const cost: Float64Array[] = [];

@@ -1,7 +1,7 @@
 import { YuluError } from '../../errors.ts';
-import { greedyCount, justifiable, scoredBreak, type Line } from './break-lines.ts';
+import { greedyCount, scoredBreak, type Line } from './break-lines.ts';
 import type { Segmenter } from './phrases.ts';
-import { trackedCount } from './tracking.ts';
+import { justify } from './tracking.ts';
 import { toUnits, type Measure, type Unit } from './units.ts';
 
 export interface FitOptions {
@@ -15,14 +15,21 @@ export interface FitOptions {
   lineHeight: number;
   /** Phrase boundaries (phrases.ts); without it any boundary between units is a good break. */
   segmenter?: Segmenter;
+  /** Columns of a vertical card (compose.ts justifies them itself). */
+  vertical?: boolean;
 }
 
 export interface FittedText {
   fontSize: number;
   lineHeight: number;
   lines: Line[];
-  /** Per line, extra letter spacing (px) that justifies it to the measure; 0 for the last line. */
+  /**
+   * Per line, the spacing (px) justification adds after each stretchable character (tracking.ts
+   * spacingKinds); 0 for the last line and for ragged ones. Vertical: between a column's cells.
+   */
   letterSpacing: number[];
+  /** Per line, the px added to each of its spaces (horizontal only; absent: none). */
+  spaceSpacing?: number[];
   /** The measure used, in px. */
   measure: number;
   /** Whether the lines were balanced (a short quote) rather than filled and justified. */
@@ -85,32 +92,30 @@ function tryFit(
   const measureEm = options.width / size;
   const balance = greedyCount(units, measureEm) <= BALANCE_UP_TO;
   const maxLines = Math.floor((options.height + 1e-6) / (size * options.lineHeight));
-  const scored = scoredBreak(units, measureEm, { balance, maxLines, phrases });
+  const scored = scoredBreak(units, measureEm, {
+    balance,
+    maxLines,
+    phrases,
+    vertical: options.vertical ?? false,
+  });
   if (!scored) return null;
   const { lines } = scored;
   if (lines.length * size * options.lineHeight > options.height + 1e-6) return null;
-  const letterSpacing = lines.map((line, i) =>
-    balance || i === lines.length - 1 ? 0 : justification(line, measureEm) * size,
+  const justified = lines.map((line, i) =>
+    balance || i === lines.length - 1 ? null : justify(measureEm - line.width, line.stretch),
   );
+  const letterSpacing = justified.map((j) => (j ? j.char * size : 0));
+  const spaceSpacing = justified.map((j) => (j ? j.space * size : 0));
   return {
     fitted: {
       fontSize: size,
       lineHeight: options.lineHeight,
       lines,
       letterSpacing,
+      spaceSpacing,
       measure: options.width,
       balanced: balance,
     },
     badness: scored.badness,
   };
-}
-
-/** Letter spacing (em) that stretches a full line to the measure; none when the gap is large. */
-function justification(line: Line, measureEm: number): number {
-  // Satori spaces after every character, the last included; inside Latin words the tree turns
-  // the spacing off (tracking.ts), so only the other characters count as gaps.
-  const gaps = trackedCount(line.text);
-  const slack = measureEm - line.width;
-  // A line of a few long Latin words would open holes between them: leave it ragged.
-  return justifiable(slack, gaps) ? slack / gaps : 0;
 }

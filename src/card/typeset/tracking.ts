@@ -38,3 +38,87 @@ export function trackedCount(text: string): number {
     .filter((run) => run.tracked)
     .reduce((n, run) => n + [...run.text].length, 0);
 }
+
+/**
+ * How a justified line is stretched (JIS X 4051 §4.9, clreq §3.8, simplified for cards): first
+ * its spaces — between words, and between Han and Latin — up to ⅜ em each, then the gaps
+ * after its characters. A Latin word takes spacing only after its last letter (above), a
+ * character before a space takes none (the space stretches instead, so a word space never gets
+ * two helpings), and neither does the line's last character (Satori draws spacing after it too,
+ * which would leave the right edge short of the measure).
+ */
+export type SpacingKind = 'char' | 'space' | 'none';
+
+/** Per character of a line (code points), what justification adds after it. */
+export function spacingKinds(line: string): SpacingKind[] {
+  const kinds: SpacingKind[] = [];
+  for (const run of trackingRuns(line))
+    for (const c of run.text) kinds.push(c === ' ' ? 'space' : run.tracked ? 'char' : 'none');
+  const chars = [...line];
+  kinds.forEach((kind, i) => {
+    if (kind === 'char' && (i === kinds.length - 1 || chars[i + 1] === ' ')) kinds[i] = 'none';
+  });
+  return kinds;
+}
+
+/** What a line can stretch: gaps after characters, spaces, and the spaces' own width in em. */
+export interface Stretch {
+  chars: number;
+  spaces: number;
+  spaceWidth: number;
+}
+
+/** Em added after each stretchable character and after each space of a justified line. */
+export interface Justification {
+  char: number;
+  space: number;
+}
+
+/** A space (its own width included) stretches to at most ⅜ em (JIS X 4051 allows ½; between
+ * Latin words that already reads as a hole on a card). */
+export const SPACE_MAX = 0.375;
+/**
+ * The most justification may add after a character, in em. Beyond an eighth of an em Chinese
+ * text reads as spaced out (`在 做`).
+ */
+export const MAX_SPACING = 0.125;
+/**
+ * A line with few character gaps (Latin words, spaces, punctuation take the rest of its width)
+ * shows every stretched gap against the tight words beside it (`技 術 都 是 在 提 升 context`):
+ * below FEW_GAPS gaps the cap shrinks with their number (four gaps: a sixteenth of an em, two: a
+ * thirty-second), and a line that would need more is set ragged (break-lines.ts then prefers
+ * other breaks or sizes).
+ */
+export const FEW_GAPS = 8;
+
+/** The most justification may add after each of `chars` character gaps, in em. */
+export function spacingCap(chars: number): number {
+  return MAX_SPACING * Math.min(1, chars / FEW_GAPS);
+}
+
+/**
+ * How a line with `slack` em to spare is justified, or null when it cannot be without spacing
+ * out (it is then set ragged): spaces first up to SPACE_MAX, the rest over the character gaps,
+ * within `spacingCap` (an eighth of an em, less on a line of few gaps).
+ */
+export function justify(slack: number, stretch: Stretch): Justification | null {
+  if (!(slack > 1e-9) || slack > 1.2) return null;
+  const spaceRoom = Math.max(0, SPACE_MAX * stretch.spaces - stretch.spaceWidth);
+  const toSpaces = Math.min(slack, spaceRoom);
+  const rest = slack - toSpaces;
+  const space = stretch.spaces ? toSpaces / stretch.spaces : 0;
+  if (rest <= 1e-9) return { char: 0, space };
+  if (!stretch.chars) return null;
+  const char = rest / stretch.chars;
+  return char <= spacingCap(stretch.chars) + 1e-12 ? { char, space } : null;
+}
+
+/** The stretch of a laid-out line; `spaceWidth` is the width of one space in em. */
+export function lineStretch(line: string, spaceWidth: number): Stretch {
+  let chars = 0;
+  let spaces = 0;
+  for (const kind of spacingKinds(line))
+    if (kind === 'char') chars++;
+    else if (kind === 'space') spaces++;
+  return { chars, spaces, spaceWidth: spaces * spaceWidth };
+}

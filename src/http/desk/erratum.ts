@@ -6,6 +6,7 @@ import { deskPage } from '../html/layout.ts';
 import { html } from '../html/markup.ts';
 import { draftCardUrl } from '../links.ts';
 import { frame } from './chrome.ts';
+import { previewOf } from './list.ts';
 import { words } from './words.ts';
 import { conflictLine, conflictStatus, readForm, unlessConflict, writeContext } from './forms.ts';
 import type { Desk, DeskOptions } from './types.ts';
@@ -58,7 +59,8 @@ export function deskErratum(app: Desk, options: DeskOptions): void {
   });
 
   // A signed link to the correction drawn as a draft card, to check it or show a colleague
-  // before saving. Nothing is stored; the link expires.
+  // before saving, in the size, theme, script and layout the quote page's preview shows (its
+  // query; og / paper / simplified, horizontal by default). Nothing is stored; the link expires.
   app.post('/editor/q/:id/draft', async (c) => {
     const id = c.req.param('id');
     const form = await readForm(c);
@@ -67,15 +69,15 @@ export function deskErratum(app: Desk, options: DeskOptions): void {
     const [key] = options.draftKeys;
     if (!key) throw new YuluError('invalid_signature', 'draft cards are off: no signing key');
     const exp = Math.floor(options.now() / 1000) + DRAFT_TTL_SECONDS;
-    const spec = { size: 'og', theme: 'paper', script: 'hans', scale: '1' };
-    const query = await signDraft({ quoteId: id, text, ...spec }, key, exp);
+    const preview = previewOf(c.req.query());
+    const query = await signDraft({ quoteId: id, text, ...preview, scale: '1' }, key, exp);
     const link = draftCardUrl(links, id, query);
     const w = words(c);
     return deskPage(
       c,
       `${w.draft} ${id}`,
       html`<p class="muted">${w.draftNote(DRAFT_TTL_SECONDS / 3600)}</p>
-      <p><img src="${link}" alt="${w.draft}" width="600"></p>
+      <p><img src="${link}" alt="${w.draft}" width="${preview.size === 'og' ? 600 : 360}"></p>
       <p><label class="full">${w.draftLink} <input readonly value="${link}"></label></p>
       <p><a href="/editor/q/${id}">${w.backToQuote}</a></p>`,
       200,

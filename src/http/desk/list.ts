@@ -13,7 +13,7 @@ import { DISPLAY_SCRIPTS, SCRIPTS, type DisplayScript } from '../../text/scripts
 import { deskPage } from '../html/layout.ts';
 import { html, type Html } from '../html/markup.ts';
 import { cardHref, quoteHref, type Links } from '../links.ts';
-import { CARD_SIZES, CARD_THEMES } from '../../card/templates.ts';
+import { CARD_LAYOUTS, CARD_SIZES, CARD_THEMES, VERTICAL_SIZES } from '../../card/templates.ts';
 import { displaySourceTitle } from '../../corpus/display-title.ts';
 import { frame } from './chrome.ts';
 import { decideForm, statusBadge } from './decide.ts';
@@ -30,6 +30,8 @@ export interface Preview {
   size: string;
   theme: string;
   script: DisplayScript;
+  /** 竖排, for the sizes that offer it (VERTICAL_SIZES); absent: horizontal. */
+  layout?: 'vertical';
 }
 
 /** `value` when it is one of `allowed`, else the first of them. */
@@ -42,11 +44,22 @@ export function oneOf<T extends string>(
 
 /** The preview a query asks for; anything unknown falls back to the defaults. */
 export function previewOf(q: Record<string, string>): Preview {
+  const size = oneOf(PREVIEW_SIZES, q.size);
   return {
-    size: oneOf(PREVIEW_SIZES, q.size),
+    size,
     theme: oneOf(PREVIEW_THEMES, q.theme),
     script: oneOf(DISPLAY_SCRIPTS, q.script),
+    // Vertical where the size offers it; on og it falls back to horizontal like any unknown value.
+    ...(q.layout === 'vertical' && VERTICAL_SIZES.includes(size)
+      ? { layout: 'vertical' as const }
+      : {}),
   };
+}
+
+/** A preview as query parameters (`size=…&theme=…&script=…[&layout=vertical]`). */
+export function previewQuery(preview: Preview): string {
+  const layout = preview.layout ? `&layout=${preview.layout}` : '';
+  return `size=${preview.size}&theme=${preview.theme}&script=${preview.script}${layout}`;
 }
 
 const options = (values: readonly string[], chosen: string | undefined, label = (v: string) => v) =>
@@ -54,11 +67,12 @@ const options = (values: readonly string[], chosen: string | undefined, label = 
     (v) => html`<option value="${v}" ${v === chosen ? 'selected' : ''}>${label(v)}</option>`,
   );
 
-/** The size, theme and script pickers of a card preview. */
+/** The size, theme, script and layout pickers of a card preview. */
 export function previewPickers(w: Words, preview: Preview): Html {
   return html`<label>${w.size} <select name="size">${options(PREVIEW_SIZES, preview.size)}</select></label>
         <label>${w.theme} <select name="theme">${options(PREVIEW_THEMES, preview.theme)}</select></label>
-        <label>${w.script} <select name="script">${options(DISPLAY_SCRIPTS, preview.script, (v) => SCRIPTS[v as DisplayScript].label)}</select></label>`;
+        <label>${w.script} <select name="script">${options(DISPLAY_SCRIPTS, preview.script, (v) => SCRIPTS[v as DisplayScript].label)}</select></label>
+        <label>${w.layout} <select name="layout" data-vertical-sizes="${VERTICAL_SIZES.join(' ')}">${options(CARD_LAYOUTS, preview.layout ?? 'horizontal', (v) => w.layouts[v] ?? v)}</select></label>`;
 }
 
 function filterForm(

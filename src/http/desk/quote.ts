@@ -12,7 +12,7 @@ import { auditItem } from './changes.ts';
 import { frame } from './chrome.ts';
 import { decideForm, statusBadge } from './decide.ts';
 import { hidden, NO_DEFAULT, readForm } from './forms.ts';
-import { previewOf, previewPickers, type Preview } from './list.ts';
+import { previewOf, previewPickers, previewQuery, type Preview } from './list.ts';
 import type { Desk, DeskOptions } from './types.ts';
 import { shortQuote, words, type Words } from './words.ts';
 
@@ -34,13 +34,14 @@ function erratumForm(
   session: Session,
   erratum: ErratumRecord | null | undefined,
   drafts: boolean,
+  preview: Preview,
 ): Html | '' {
   if (!quote.flags.includes('machine-transcript')) return '';
   return html`<section aria-labelledby="erratum-h"><h2 id="erratum-h">${w.erratum}</h2><p class="muted small">${w.erratumHelp}</p>
       <form method="post" action="/editor/q/${quote.id}/erratum" class="filters">${NO_DEFAULT}${hidden(session, erratum?.version ?? 0)}
         <label class="full">${w.corrected} <textarea name="corrected" rows="3">${erratum?.corrected ?? quote.text}</textarea></label>
         <label class="grow">${w.reason} <input name="reason" value="${erratum?.reason ?? ''}" required></label>
-        <button name="do" value="save">${w.saveErratum}</button>${drafts ? html` <button formaction="/editor/q/${quote.id}/draft" formnovalidate>${w.draft}</button>` : ''}</form></section>`;
+        <button name="do" value="save">${w.saveErratum}</button>${drafts ? html` <button id="draft-button" formaction="/editor/q/${quote.id}/draft?${previewQuery(preview)}" formnovalidate>${w.draft}</button>` : ''}</form></section>`;
 }
 
 /** The live card preview: pickers for every size, theme and script, redrawn in place. */
@@ -97,7 +98,7 @@ export function deskQuote(app: Desk, { library, links, store, draftKeys }: DeskO
         <label>${w.start} <input name="start" type="number" min="0" value="${quote.span[0]}"></label>
         <label>${w.end} <input name="end" type="number" min="1" value="${quote.span[1]}"></label>
         <button>${w.createTrim}</button></form></section>
-      ${erratumForm(w, resolved, session, erratum, Boolean(draftKeys.length))}
+      ${erratumForm(w, resolved, session, erratum, Boolean(draftKeys.length), previewOf(c.req.query()))}
       </div>
       <div>
       ${previewSection(w, links, await resolveEdited(id, library, editorial), text, previewOf(c.req.query()))}

@@ -3,7 +3,8 @@
  * script). Everything works without it; it adds two conveniences:
  * - Trims: a mouse or keyboard selection inside the paragraph, or ← → (start) and Shift + ← →
  *   (end) on the focused paragraph, fills in the trim's offsets and marks the chosen span.
- * - Card previews: changing size, theme or script redraws the preview without reloading.
+ * - Card previews: changing size, theme, script or layout redraws the preview without reloading
+ *   (竖排 only for the sizes that offer it), and the draft button previews the same card.
  * - Search results: j / ↓ and k / ↑ move a visible focus through the results (arrows only once
  *   a result has focus, so they still scroll the page otherwise), Enter or o opens the focused
  *   quote. Keys typed into a field are never taken; nothing here approves or rejects.
@@ -88,12 +89,25 @@ export const DESK_SCRIPT = `'use strict';
   const form = document.getElementById('preview');
   const img = document.getElementById('preview-card');
   if (form && img) {
+    const layout = form.elements.layout;
+    const draft = document.getElementById('draft-button');
+    // 竖排 is offered for some sizes only: elsewhere the choice is off and falls back to 横排.
+    const sync = () => {
+      if (!layout) return false;
+      const offered = layout.dataset.verticalSizes.split(' ').includes(form.elements.size.value);
+      for (const o of layout.options) if (o.value === 'vertical') o.disabled = !offered;
+      if (!offered) layout.value = 'horizontal';
+      return layout.value === 'vertical';
+    };
     const redraw = () => {
       const q = new URLSearchParams();
       for (const name of ['size', 'theme', 'script']) q.set(name, form.elements[name].value);
+      if (sync()) q.set('layout', 'vertical');
+      if (draft) draft.setAttribute('formaction', draft.getAttribute('formaction').split('?')[0] + '?' + q);
       q.set('scale', '1'); q.set('v', img.dataset.v);
       img.src = img.dataset.card + '?' + q;
     };
+    sync();
     form.addEventListener('change', redraw);
     form.addEventListener('submit', (e) => { e.preventDefault(); redraw(); });
   }
