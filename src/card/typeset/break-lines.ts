@@ -146,8 +146,40 @@ export function scoredBreak(
   const minLines = greedyRanges(units, width).length;
   const maxLines = Math.min(options.maxLines ?? Infinity, minLines + 2);
   if (minLines > maxLines) return null;
+  const sums = prefixSums(units);
+  const visibleEnd = visibleEnds(units);
+  const penalty = breakPenalties(units, width, options.phrases ?? true, sums.widthAt);
+  const setting: Setting = { units, width, options, first, sums, visibleEnd, penalty };
+
+  const total = at(sums.widthAt, visibleEnd[n] as number) - at(sums.widthAt, first);
+
+  let best: { cost: number; badness: number; ranges: Ranges } | null = null;
+  for (let k = minLines; k <= maxLines; k++) {
+    // Every line costs COST.line: more lines cannot beat what is already found.
+    if (best && best.cost <= COST.line * k) break;
+    const { finalCost, from } = cheapestIn(setting, k, lineCostFor(setting, total / k));
+    if (!Number.isFinite(finalCost)) continue;
+    const withLines = finalCost + COST.line * k;
+    if (best && best.cost <= withLines) continue;
+    best = { cost: withLines, badness: finalCost, ranges: rangesFrom(from, k, n) };
+  }
+  return best ? { lines: toLines(units, best.ranges), badness: best.badness } : null;
+}
+
+/** Prefix sums over the units: entry i sums units [0, i). */
+interface PrefixSums {
+  widthAt: Float64Array;
+  /** Character gaps (a unit before a space gives its last one to the space). */
+  gapsAt: Float64Array;
+  charsAt: Float64Array;
+  spacesAt: Float64Array;
+  spaceWidthAt: Float64Array;
+  lettersAt: Float64Array;
+}
+
+function prefixSums(units: readonly Unit[]): PrefixSums {
+  const n = units.length;
   const widthAt = new Float64Array(n + 1);
-  // Character gaps (a unit before a space gives its last one to the space), spaces, their width.
   const gapsAt = new Float64Array(n + 1);
   const charsAt = new Float64Array(n + 1);
   const spacesAt = new Float64Array(n + 1);
@@ -162,96 +194,124 @@ export function scoredBreak(
     spaceWidthAt[i + 1] = (spaceWidthAt[i] as number) + (u.space ? u.width : 0);
     lettersAt[i + 1] = (lettersAt[i] as number) + u.letters;
   });
-  // visibleEnd[b]: a line ending before unit b ends after its last non-space unit.
+  return { widthAt, gapsAt, charsAt, spacesAt, spaceWidthAt, lettersAt };
+}
+
+/** visibleEnd[b]: a line ending before unit b ends after its last non-space unit. */
+function visibleEnds(units: readonly Unit[]): Int32Array {
+  const n = units.length;
   const visibleEnd = new Int32Array(n + 1);
   for (let b = 0; b <= n; b++) {
     let e = b;
     while (e > 0 && (units[e - 1] as Unit).space) e--;
     visibleEnd[b] = e;
   }
-  const penalty = breakPenalties(units, width, options.phrases ?? true, widthAt);
+  return visibleEnd;
+}
 
-  const total = at(widthAt, visibleEnd[n] as number) - at(widthAt, first);
+/** What every count of lines is set against: the units, the measure and the tables over them. */
+interface Setting {
+  units: readonly Unit[];
+  width: number;
+  options: BreakOptions;
+  /** The first non-space unit: where the first line starts. */
+  first: number;
+  sums: PrefixSums;
+  visibleEnd: Int32Array;
+  penalty: Float64Array;
+}
 
-  let best: { cost: number; badness: number; ranges: Ranges } | null = null;
-  for (let k = minLines; k <= maxLines; k++) {
-    // Every line costs COST.line: more lines cannot beat what is already found.
-    if (best && best.cost <= COST.line * k) break;
-    const target = total / k;
-    const lineCost = (a: number, b: number, last: boolean): number => {
-      const e = visibleEnd[b] as number;
-      const w = at(widthAt, e) - at(widthAt, a);
-      if (options.balance) {
-        const d = target - w;
-        return last && d > 0 ? 0.5 * d * d : d * d;
-      }
-      if (last) {
-        const short = width * 0.3 - w;
-        return short > 0 ? 2 * short * short : 0;
-      }
-      const slack = width - w;
-      if (slack <= 1e-9) return 0;
-      if (options.vertical)
-        return (
-          slack * slack + (justifiable(slack, at(gapsAt, e) - at(gapsAt, a)) ? 0 : COST.ragged)
-        );
-      // The line's last character takes no spacing (unless a space follows it: counted above).
-      const stretch = {
-        chars: at(charsAt, e) - at(charsAt, a) - (units[e]?.space ? 0 : 1),
-        spaces: at(spacesAt, e) - at(spacesAt, a),
-        spaceWidth: at(spaceWidthAt, e) - at(spaceWidthAt, a),
-      };
-      return slack * slack + (justify(slack, stretch) ? 0 : COST.ragged);
-    };
-    // cost[j][b]: least cost of setting units [first, b) in j lines, b a line start (or n).
-    const cost: Float64Array[] = [];
-    const from: Int32Array[] = [];
-    for (let j = 0; j <= k; j++) {
-      cost.push(new Float64Array(n + 1).fill(Infinity));
-      from.push(new Int32Array(n + 1).fill(-1));
+type LineCost = (a: number, b: number, last: boolean) => number;
+
+/** The cost of a line of units [a, b) when the lines are to be `target` em long (balanced). */
+function lineCostFor(setting: Setting, target: number): LineCost {
+  const { units, width, options, visibleEnd } = setting;
+  const { widthAt, gapsAt, charsAt, spacesAt, spaceWidthAt } = setting.sums;
+  return (a, b, last) => {
+    const e = visibleEnd[b] as number;
+    const w = at(widthAt, e) - at(widthAt, a);
+    if (options.balance) {
+      const d = target - w;
+      return last && d > 0 ? 0.5 * d * d : d * d;
     }
-    (cost[0] as Float64Array)[first] = 0;
-    for (let j = 1; j <= k; j++) {
-      const previous = cost[j - 1] as Float64Array;
-      const current = cost[j] as Float64Array;
-      const back = from[j] as Int32Array;
-      for (let b = first + 1; b <= n; b++) {
-        if (b < n && !(Number.isFinite(penalty[b] as number) && j < k)) continue;
-        if (b === n && j !== k) continue;
-        const last = b === n;
-        for (let a = b - 1; a >= first; a--) {
-          if ((widthAt[visibleEnd[b] as number] as number) - (widthAt[a] as number) > width + 1e-9)
-            break;
-          const before = previous[a] as number;
-          if (!Number.isFinite(before)) continue;
-          let c = before + lineCost(a, b, last) + (last ? 0 : (penalty[b] as number));
-          if (last && k > 1) {
-            const letters = at(lettersAt, visibleEnd[b] as number) - at(lettersAt, a);
-            if (letters <= 1) c += COST.orphan;
-            // A last line of one word (`length。”`) reads as a fragment.
-            else if (visibleEnd[b] === a + 1) c += COST.widow;
-          }
-          if (c < (current[b] as number)) {
-            current[b] = c;
-            back[b] = a;
-          }
+    if (last) {
+      const short = width * 0.3 - w;
+      return short > 0 ? 2 * short * short : 0;
+    }
+    const slack = width - w;
+    if (slack <= 1e-9) return 0;
+    if (options.vertical)
+      return slack * slack + (justifiable(slack, at(gapsAt, e) - at(gapsAt, a)) ? 0 : COST.ragged);
+    // The line's last character takes no spacing (unless a space follows it: counted above).
+    const stretch = {
+      chars: at(charsAt, e) - at(charsAt, a) - (units[e]?.space ? 0 : 1),
+      spaces: at(spacesAt, e) - at(spacesAt, a),
+      spaceWidth: at(spaceWidthAt, e) - at(spaceWidthAt, a),
+    };
+    return slack * slack + (justify(slack, stretch) ? 0 : COST.ragged);
+  };
+}
+
+/**
+ * The least cost of setting all units in exactly `k` lines (Infinity when none fits) and, per
+ * line count j and break b, where the line ending at b starts.
+ */
+function cheapestIn(
+  setting: Setting,
+  k: number,
+  lineCost: LineCost,
+): { finalCost: number; from: Int32Array[] } {
+  const { units, width, first, visibleEnd, penalty } = setting;
+  const { widthAt, lettersAt } = setting.sums;
+  const n = units.length;
+  // cost[j][b]: least cost of setting units [first, b) in j lines, b a line start (or n).
+  const cost: Float64Array[] = [];
+  const from: Int32Array[] = [];
+  for (let j = 0; j <= k; j++) {
+    cost.push(new Float64Array(n + 1).fill(Infinity));
+    from.push(new Int32Array(n + 1).fill(-1));
+  }
+  (cost[0] as Float64Array)[first] = 0;
+  for (let j = 1; j <= k; j++) {
+    const previous = cost[j - 1] as Float64Array;
+    const current = cost[j] as Float64Array;
+    const back = from[j] as Int32Array;
+    for (let b = first + 1; b <= n; b++) {
+      if (b < n && !(Number.isFinite(penalty[b] as number) && j < k)) continue;
+      if (b === n && j !== k) continue;
+      const last = b === n;
+      for (let a = b - 1; a >= first; a--) {
+        if ((widthAt[visibleEnd[b] as number] as number) - (widthAt[a] as number) > width + 1e-9)
+          break;
+        const before = previous[a] as number;
+        if (!Number.isFinite(before)) continue;
+        let c = before + lineCost(a, b, last) + (last ? 0 : (penalty[b] as number));
+        if (last && k > 1) {
+          const letters = at(lettersAt, visibleEnd[b] as number) - at(lettersAt, a);
+          if (letters <= 1) c += COST.orphan;
+          // A last line of one word (`length。”`) reads as a fragment.
+          else if (visibleEnd[b] === a + 1) c += COST.widow;
+        }
+        if (c < (current[b] as number)) {
+          current[b] = c;
+          back[b] = a;
         }
       }
     }
-    const finalCost = (cost[k] as Float64Array)[n] as number;
-    if (!Number.isFinite(finalCost)) continue;
-    const withLines = finalCost + COST.line * k;
-    if (best && best.cost <= withLines) continue;
-    const ranges: Ranges = [];
-    let b = n;
-    for (let j = k; j >= 1; j--) {
-      const a = (from[j] as Int32Array)[b] as number;
-      ranges.unshift([a, b]);
-      b = a;
-    }
-    best = { cost: withLines, badness: finalCost, ranges };
   }
-  return best ? { lines: toLines(units, best.ranges), badness: best.badness } : null;
+  return { finalCost: (cost[k] as Float64Array)[n] as number, from };
+}
+
+/** The k lines that `cheapestIn` chose, walked back from the end. */
+function rangesFrom(from: Int32Array[], k: number, n: number): Ranges {
+  const ranges: Ranges = [];
+  let b = n;
+  for (let j = k; j >= 1; j--) {
+    const a = (from[j] as Int32Array)[b] as number;
+    ranges.unshift([a, b]);
+    b = a;
+  }
+  return ranges;
 }
 
 /**

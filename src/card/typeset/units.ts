@@ -49,6 +49,28 @@ const NUMBER_PREFIX = new Set([...'第约近超']);
 const NUMBER = /^\p{Nd}(?:[\p{Nd}.,\-–~]*\p{Nd})?$/u;
 
 export function toUnits(text: string, measure: Measure, segmenter?: Segmenter): Unit[] {
+  const glued = glueMarks(keepNumbersWhole(splitWords(text)));
+  const boundaries = segmenter?.(text);
+  const units: Unit[] = [];
+  let offset = 0;
+  for (const [i, t] of glued.entries()) {
+    const space = t === ' ';
+    const chars = [...t];
+    const phraseStart =
+      boundaries && i > 0 && !space && glued[i - 1] !== ' '
+        ? startsPhrase(glued[i - 1] as string, chars, offset, boundaries)
+        : true;
+    let letters = 0;
+    for (const c of chars) if (LETTER.test(c)) letters++;
+    const gaps = space ? 1 : trackedCount(t);
+    units.push({ text: t, width: measure(t), space, phraseStart, gaps, letters });
+    offset += chars.length;
+  }
+  return units;
+}
+
+/** Words of WORD_CHAR run together, every other character alone. */
+function splitWords(text: string): string[] {
   const raw: string[] = [];
   let word = '';
   const flush = () => {
@@ -64,7 +86,11 @@ export function toUnits(text: string, measure: Measure, segmenter?: Segmenter): 
     raw.push(char);
   }
   flush();
-  // A number keeps its unit and its ordinal prefix.
+  return raw;
+}
+
+/** A number keeps its unit and its ordinal prefix (joins pieces of `raw` in place). */
+function keepNumbersWhole(raw: string[]): string[] {
   for (let i = raw.length - 1; i > 0; i--) {
     const piece = raw[i] as string;
     const before = raw[i - 1] as string;
@@ -75,8 +101,11 @@ export function toUnits(text: string, measure: Measure, segmenter?: Segmenter): 
       raw.splice(i - 1, 2, before + piece);
     }
   }
+  return raw;
+}
 
-  // Glue: closing punctuation to the unit before, opening punctuation to the unit after.
+/** Glue: closing punctuation to the unit before, opening punctuation to the unit after. */
+function glueMarks(raw: readonly string[]): string[] {
   const glued: string[] = [];
   let pendingOpen = '';
   for (const piece of raw) {
@@ -102,34 +131,31 @@ export function toUnits(text: string, measure: Measure, segmenter?: Segmenter): 
     if (glued.length > 0) glued[glued.length - 1] += pendingOpen;
     else glued.push(pendingOpen);
   }
-  const boundaries = segmenter?.(text);
-  const units: Unit[] = [];
-  let offset = 0;
-  for (const [i, t] of glued.entries()) {
-    const space = t === ' ';
-    const chars = [...t];
-    let phraseStart = true;
-    if (boundaries && i > 0 && !space && glued[i - 1] !== ' ') {
-      // Punctuation glued across a boundary moves it by its own length: `方式，|这` is the
-      // boundary after `，`, `说|「我们` the one before `「`.
-      const before = [...(glued[i - 1] as string)];
-      let trailing = 0;
-      while (
-        trailing < before.length &&
-        NO_LINE_START.has(before[before.length - 1 - trailing] as string)
-      )
-        trailing++;
-      let leading = 0;
-      while (leading < chars.length && NO_LINE_END.has(chars[leading] as string)) leading++;
-      phraseStart = BREAK_AFTER.has(before[before.length - 1] as string) || leading > 0;
-      for (let b = offset - trailing; !phraseStart && b <= offset + leading; b++)
-        phraseStart = boundaries.has(b);
-    }
-    let letters = 0;
-    for (const c of chars) if (LETTER.test(c)) letters++;
-    const gaps = space ? 1 : trackedCount(t);
-    units.push({ text: t, width: measure(t), space, phraseStart, gaps, letters });
-    offset += chars.length;
-  }
-  return units;
+  return glued;
+}
+
+/**
+ * Whether a unit of `chars` at character `offset`, after the unit `previous`, starts a phrase.
+ * Punctuation glued across a boundary moves it by its own length: `方式，|这` is the boundary
+ * after `，`, `说|「我们` the one before `「`.
+ */
+function startsPhrase(
+  previous: string,
+  chars: readonly string[],
+  offset: number,
+  boundaries: ReturnType<Segmenter>,
+): boolean {
+  const before = [...previous];
+  let trailing = 0;
+  while (
+    trailing < before.length &&
+    NO_LINE_START.has(before[before.length - 1 - trailing] as string)
+  )
+    trailing++;
+  let leading = 0;
+  while (leading < chars.length && NO_LINE_END.has(chars[leading] as string)) leading++;
+  let phraseStart = BREAK_AFTER.has(before[before.length - 1] as string) || leading > 0;
+  for (let b = offset - trailing; !phraseStart && b <= offset + leading; b++)
+    phraseStart = boundaries.has(b);
+  return phraseStart;
 }
