@@ -1,9 +1,11 @@
 import type { CardModel } from './compose.ts';
 import { h, type SatoriChild, type SatoriElement } from './element.ts';
+import type { Typeface } from './font-book.ts';
 import { cardUnit, LINE_HEIGHT, SPACING } from './geometry.ts';
 import { QR_PLACEHOLDER_FILL } from './qr.ts';
 import { compressedAt } from './typeset/compress.ts';
 import { spacingKinds, type SpacingKind } from './typeset/tracking.ts';
+import type { PlacedCell } from './typeset/vertical.ts';
 
 /**
  * Which parts of the card a tree draws. A card is drawn in two layers with identical geometry:
@@ -131,72 +133,11 @@ function verticalQuoteBlock(model: CardModel): SatoriElement {
   const size = quote.fitted.fontSize;
   const cells: SatoriElement[] = [];
   const first = block.columns[0];
-  if (first)
-    cells.push(
-      h(
-        'div',
-        {
-          position: 'absolute',
-          left: first.x,
-          top: -size,
-          width: size,
-          height: size,
-          display: 'flex',
-          alignItems: 'center',
-          justifyContent: 'center',
-          lineHeight: 1,
-          color: theme.accent,
-        },
-        block.hanging,
-      ),
-    );
+  if (first) cells.push(hangingMark(block.hanging, first.x, size, theme.accent));
   block.columns.forEach((column) => {
     column.cells.forEach((cell) => {
-      if (cell.kind === 'space') return;
-      const length = cell.advance * size;
-      if (cell.kind === 'rotated') {
-        cells.push(
-          h(
-            'div',
-            {
-              position: 'absolute',
-              left: column.x + (size - length) / 2,
-              top: cell.y + (length - size) / 2,
-              width: length,
-              height: size,
-              display: 'flex',
-              alignItems: 'center',
-              whiteSpace: 'pre',
-              transform: 'rotate(90deg)',
-              lineHeight: 1,
-            },
-            cell.text,
-          ),
-        );
-        return;
-      }
-      const fontSize =
-        cell.kind === 'tcy'
-          ? Math.min(size, (size * 0.92) / quote.typeface.measure(cell.text))
-          : size;
-      cells.push(
-        h(
-          'div',
-          {
-            position: 'absolute',
-            left: column.x,
-            top: cell.y,
-            width: size,
-            height: size,
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'center',
-            fontSize,
-            lineHeight: 1,
-          },
-          cell.text,
-        ),
-      );
+      const drawn = verticalCell(cell, column.x, size, quote.typeface);
+      if (drawn) cells.push(drawn);
     });
   });
   return h(
@@ -218,6 +159,75 @@ function verticalQuoteBlock(model: CardModel): SatoriElement {
       },
       cells,
     ),
+  );
+}
+
+/** The accented opening mark, centred in the em above the column at `x`. */
+function hangingMark(mark: string, x: number, size: number, color: string): SatoriElement {
+  return h(
+    'div',
+    {
+      position: 'absolute',
+      left: x,
+      top: -size,
+      width: size,
+      height: size,
+      display: 'flex',
+      alignItems: 'center',
+      justifyContent: 'center',
+      lineHeight: 1,
+      color,
+    },
+    mark,
+  );
+}
+
+/**
+ * One cell of the column at `x`: a space is not drawn; Latin is turned 90° about its centre;
+ * upright cells and 纵中横 numbers (shrunk to fit the em) are centred in an em square.
+ */
+function verticalCell(
+  cell: PlacedCell,
+  x: number,
+  size: number,
+  typeface: Typeface,
+): SatoriElement | null {
+  if (cell.kind === 'space') return null;
+  const length = cell.advance * size;
+  if (cell.kind === 'rotated')
+    return h(
+      'div',
+      {
+        position: 'absolute',
+        left: x + (size - length) / 2,
+        top: cell.y + (length - size) / 2,
+        width: length,
+        height: size,
+        display: 'flex',
+        alignItems: 'center',
+        whiteSpace: 'pre',
+        transform: 'rotate(90deg)',
+        lineHeight: 1,
+      },
+      cell.text,
+    );
+  const fontSize =
+    cell.kind === 'tcy' ? Math.min(size, (size * 0.92) / typeface.measure(cell.text)) : size;
+  return h(
+    'div',
+    {
+      position: 'absolute',
+      left: x,
+      top: cell.y,
+      width: size,
+      height: size,
+      display: 'flex',
+      alignItems: 'center',
+      justifyContent: 'center',
+      fontSize,
+      lineHeight: 1,
+    },
+    cell.text,
   );
 }
 
