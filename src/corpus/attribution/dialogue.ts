@@ -94,19 +94,7 @@ function markTrailingLinkList(drafts: Draft[], cast: Cast): void {
  */
 export function attributeDialogue(drafts: Draft[], meta: SourceMeta): void {
   const cast = castOf(meta);
-  const context = { title: meta.title, publication: meta.publication };
-
-  let inLinkList = false;
-  for (const d of drafts) {
-    const reason = furnitureReason(d.hans, context) ?? (inLinkList ? 'link list' : null);
-    if (isLinkListHeader(d.hans)) inLinkList = true;
-    if (reason) {
-      d.kind = 'furniture';
-      d.reason = reason;
-      d.attribution = notSpeech(reason);
-      d.speech = [];
-    }
-  }
+  markFurniture(drafts, meta);
   markTrailingLinkList(drafts, cast);
 
   const content = drafts.filter((d) => d.kind === undefined);
@@ -114,10 +102,12 @@ export function attributeDialogue(drafts: Draft[], meta: SourceMeta): void {
   const firstTurn = prefixes.findIndex((p) => p !== null);
   const nextPrefixed = (from: number) => prefixes.slice(from + 1).find((p) => p !== null)?.person;
 
-  let current: { person: Person; id: string } | undefined;
-  let afterHeading = false;
-  let inKeyPoints = false;
-  let leadOver = false;
+  const state: TurnState = {
+    current: undefined,
+    afterHeading: false,
+    inKeyPoints: false,
+    leadOver: false,
+  };
 
   content.forEach((d, i) => {
     const prefix = prefixes[i];
@@ -130,35 +120,12 @@ export function attributeDialogue(drafts: Draft[], meta: SourceMeta): void {
         `prefix “${d.text.slice(0, prefix.length)}”`,
       );
       d.speech = [[prefix.length, d.text.length]];
-      current = { person: prefix.person, id: d.id };
-      afterHeading = false;
+      state.current = { person: prefix.person, id: d.id };
+      state.afterHeading = false;
       return;
     }
-    const inLead = !leadOver && (firstTurn < 0 || i < firstTurn);
-    const where = { inLead, afterHeading };
-    if (
-      inLead &&
-      (inKeyPoints || NUMBERED_ITEM.test(d.text)) &&
-      !(inKeyPoints && isHeading(d.text, where) && !NUMBERED_ITEM.test(d.text))
-    ) {
-      d.kind = 'key-points';
-      d.reason = 'editor’s key points (paraphrase, not verbatim)';
-      d.attribution = notSpeech('numbered list in the lead: the editor paraphrasing the guest');
-      d.speech = [];
-      inKeyPoints = true;
-      return;
-    }
-    if (isHeading(d.text, where) && !(inLead && LEAD_INTRO.test(d.hans))) {
-      d.kind = 'heading';
-      d.reason = 'section heading';
-      d.attribution = notSpeech('short line without sentence-final punctuation, no known speaker');
-      d.speech = [];
-      afterHeading = true;
-      inKeyPoints = false;
-      // An article's topic headings end its lead (001); a dialogue's lead ends at the first turn.
-      if (meta.kind === 'article') leadOver = true;
-      return;
-    }
+    const inLead = !state.leadOver && (firstTurn < 0 || i < firstTurn);
+    if (markLeadStructure(d, inLead, state, meta)) return;
     if (inLead) {
       attributeLead(d, content[i + 1], cast);
       // A dialogue's lead quotes the guest to trail the conversation that follows (000): the
@@ -166,65 +133,140 @@ export function attributeDialogue(drafts: Draft[], meta: SourceMeta): void {
       if (d.kind === 'speech' && meta.kind === 'dialogue') d.flags.push('restated');
       return;
     }
-
-    const bare = matchBareName(d.text, cast);
-    if (
-      bare &&
-      !NARRATION_AFTER_NAME.test(d.text.slice(bare.length)) &&
-      bare.person.name !== current?.person.name &&
-      nextPrefixed(i)?.name !== bare.person.name
-    ) {
-      d.kind = 'speech';
-      d.attribution = said(
-        bare.person,
-        'prefix-without-colon',
-        0.75,
-        `starts with the name ${d.text.slice(0, bare.length)} where a turn belongs (colon lost)`,
-      );
-      d.speech = [[bare.length, d.text.length]];
-      current = { person: bare.person, id: d.id };
-      afterHeading = false;
-      return;
-    }
-
-    if (meta.kind === 'article' && afterHeading && cast.interviewer) {
-      d.kind = 'speech';
-      d.attribution = said(
-        cast.interviewer,
-        'unmarked-question',
-        0.7,
-        'unprefixed paragraph opening a topic section: a question from the press',
-      );
-      d.speech = [[0, d.text.length]];
-      current = { person: cast.interviewer, id: d.id };
-      afterHeading = false;
-      return;
-    }
-    if (meta.kind === 'article' && REPORTING_CUES.test(d.hans) && !FIRST_PERSON.test(d.hans)) {
-      d.kind = 'narration';
-      d.reason = 'reported speech';
-      d.attribution = notSpeech(
-        'third-person reporting inside a turn (no first person, reporting verb)',
-      );
-      d.speech = [];
-      return;
-    }
-    if (current) {
-      d.kind = 'speech';
-      d.attribution = said(
-        current.person,
-        'continuation',
-        afterHeading ? 0.6 : 0.9,
-        `continues ${current.person.name} from ${current.id}`,
-      );
-      d.speech = [[0, d.text.length]];
-      afterHeading = false;
-      return;
-    }
-    d.kind = 'narration';
-    d.attribution = notSpeech('no speaker in scope');
-    d.speech = [];
+    if (openBareNameTurn(d, cast, state, () => nextPrefixed(i))) return;
+    attributeInTurn(d, cast, meta, state);
   });
+}
+
+/** Where the walk through a source's paragraphs stands. */
+interface TurnState {
+  /** The speaker whose turn an unprefixed paragraph continues, and where the turn opened. */
+  current: { person: Person; id: string } | undefined;
+  afterHeading: boolean;
+  inKeyPoints: boolean;
+  leadOver: boolean;
+}
+
+/** Marks page furniture, and every paragraph after a link list's header, as not speech. */
+function markFurniture(drafts: Draft[], meta: SourceMeta): void {
+  const context = { title: meta.title, publication: meta.publication };
+  let inLinkList = false;
+  for (const d of drafts) {
+    const reason = furnitureReason(d.hans, context) ?? (inLinkList ? 'link list' : null);
+    if (isLinkListHeader(d.hans)) inLinkList = true;
+    if (reason) {
+      d.kind = 'furniture';
+      d.reason = reason;
+      d.attribution = notSpeech(reason);
+      d.speech = [];
+    }
+  }
+}
+
+/** An editor's numbered key points in the lead, or a section heading: true when `d` is one. */
+function markLeadStructure(d: Draft, inLead: boolean, state: TurnState, meta: SourceMeta): boolean {
+  const where = { inLead, afterHeading: state.afterHeading };
+  if (
+    inLead &&
+    (state.inKeyPoints || NUMBERED_ITEM.test(d.text)) &&
+    !(state.inKeyPoints && isHeading(d.text, where) && !NUMBERED_ITEM.test(d.text))
+  ) {
+    d.kind = 'key-points';
+    d.reason = 'editor’s key points (paraphrase, not verbatim)';
+    d.attribution = notSpeech('numbered list in the lead: the editor paraphrasing the guest');
+    d.speech = [];
+    state.inKeyPoints = true;
+    return true;
+  }
+  if (isHeading(d.text, where) && !(inLead && LEAD_INTRO.test(d.hans))) {
+    d.kind = 'heading';
+    d.reason = 'section heading';
+    d.attribution = notSpeech('short line without sentence-final punctuation, no known speaker');
+    d.speech = [];
+    state.afterHeading = true;
+    state.inKeyPoints = false;
+    // An article's topic headings end its lead (001); a dialogue's lead ends at the first turn.
+    if (meta.kind === 'article') state.leadOver = true;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * A paragraph opening with a speaker's name where a turn belongs (its colon lost): true when `d`
+ * opens a turn so. Not when the name starts narration, continues the same speaker, or the next
+ * prefixed turn (`nextSpeaker`, asked only when needed) is the same speaker's.
+ */
+function openBareNameTurn(
+  d: Draft,
+  cast: Cast,
+  state: TurnState,
+  nextSpeaker: () => Person | undefined,
+): boolean {
+  const bare = matchBareName(d.text, cast);
+  if (
+    !bare ||
+    NARRATION_AFTER_NAME.test(d.text.slice(bare.length)) ||
+    bare.person.name === state.current?.person.name ||
+    nextSpeaker()?.name === bare.person.name
+  )
+    return false;
+  d.kind = 'speech';
+  d.attribution = said(
+    bare.person,
+    'prefix-without-colon',
+    0.75,
+    `starts with the name ${d.text.slice(0, bare.length)} where a turn belongs (colon lost)`,
+  );
+  d.speech = [[bare.length, d.text.length]];
+  state.current = { person: bare.person, id: d.id };
+  state.afterHeading = false;
+  return true;
+}
+
+/**
+ * An unprefixed paragraph after the lead: a press question opening an article's topic section,
+ * reported speech, the current speaker's turn continued, or narration with no speaker in scope.
+ */
+function attributeInTurn(d: Draft, cast: Cast, meta: SourceMeta, state: TurnState): void {
+  const { current, afterHeading } = state;
+  if (meta.kind === 'article' && afterHeading && cast.interviewer) {
+    d.kind = 'speech';
+    d.attribution = said(
+      cast.interviewer,
+      'unmarked-question',
+      0.7,
+      'unprefixed paragraph opening a topic section: a question from the press',
+    );
+    d.speech = [[0, d.text.length]];
+    state.current = { person: cast.interviewer, id: d.id };
+    state.afterHeading = false;
+    return;
+  }
+  if (meta.kind === 'article' && REPORTING_CUES.test(d.hans) && !FIRST_PERSON.test(d.hans)) {
+    d.kind = 'narration';
+    d.reason = 'reported speech';
+    d.attribution = notSpeech(
+      'third-person reporting inside a turn (no first person, reporting verb)',
+    );
+    d.speech = [];
+    return;
+  }
+  if (current) {
+    d.kind = 'speech';
+    d.attribution = said(
+      current.person,
+      'continuation',
+      afterHeading ? 0.6 : 0.9,
+      `continues ${current.person.name} from ${current.id}`,
+    );
+    d.speech = [[0, d.text.length]];
+    state.afterHeading = false;
+    return;
+  }
+  d.kind = 'narration';
+  d.attribution = notSpeech('no speaker in scope');
+  d.speech = [];
 }
 
 function attributeLead(d: Draft, next: Draft | undefined, cast: Cast): void {

@@ -268,6 +268,32 @@ function repairRunAt(chars: string[], q: number, model: CharBigramModel): RunAtt
       : null;
   }
 
+  const { candidates, lostAscii } = runCandidates(chars, q, first, startReading, p1, leads);
+  const verified = candidates.filter(
+    (c) => replays(c, chars, p1, startReading) && !stillMisaligned(chars, c.end, model),
+  );
+  if (verified.length === 0) {
+    if (damaged || lostAscii) {
+      const end = lostAscii ? runEndAtLostAscii(chars, first) : first;
+      return { end, repaired: null, reason: 'no realignment decodes to clean, aligned text' };
+    }
+    return null;
+  }
+  return bestRealignment(chars, q, verified, damaged, model);
+}
+
+/**
+ * Every realignment of the run after the `?` at `q` (the lead byte one of `leads`), and whether
+ * the run ends at a `?` that took an ASCII character with it.
+ */
+function runCandidates(
+  chars: string[],
+  q: number,
+  first: number,
+  startReading: string | null,
+  p1: number,
+  leads: number[],
+): { candidates: Candidate[]; lostAscii: boolean } {
   // Where the misaligned characters begin: after the `?reading)` marker; or, for a bare `?`,
   // either after it (the `?` stood for a first misaligned pair that is no GBK character, hence
   // the `?`) or at it (a byte went missing, and the `?` was a folded full-width ？).
@@ -296,18 +322,20 @@ function repairRunAt(chars: string[], q: number, model: CharBigramModel): RunAtt
       if (candidates.length > 5000) break;
     }
   }
+  return { candidates, lostAscii };
+}
 
-  const verified = candidates.filter(
-    (c) => replays(c, chars, p1, startReading) && !stillMisaligned(chars, c.end, model),
-  );
-  if (verified.length === 0) {
-    if (damaged || lostAscii) {
-      const end = lostAscii ? runEndAtLostAscii(chars, first) : first;
-      return { end, repaired: null, reason: 'no realignment decodes to clean, aligned text' };
-    }
-    return null;
-  }
-
+/**
+ * The verified realignment that reads best in its neighbourhood, if it reads better than the text
+ * as it is by MIN_GAIN and, where the model chose a byte, better than the next by MIN_MARGIN.
+ */
+function bestRealignment(
+  chars: string[],
+  q: number,
+  verified: Candidate[],
+  damaged: boolean,
+  model: CharBigramModel,
+): RunAttempt | null {
   // Rank by how the whole neighbourhood reads; candidates that yield the same text are one.
   const windowEnd = Math.min(chars.length, Math.max(...verified.map((c) => c.end)) + 2);
   const left = chars.slice(Math.max(0, q - 2), q).join('');
