@@ -65,27 +65,8 @@ interface CmapRanges {
 }
 
 export function parseFont(data: ArrayBuffer | Uint8Array): ParsedFont {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  if (bytes.byteLength < 12) throw new FontParseError('not a font: too short');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const version = view.getUint32(0);
-  const unsupported = UNSUPPORTED.get(version);
-  if (unsupported) throw new FontParseError(`unsupported font format: ${unsupported}`);
-  if (!SFNT_VERSIONS.has(version))
-    throw new FontParseError(`not an OpenType font (version 0x${version.toString(16)})`);
-
-  const numTables = view.getUint16(4);
-  if (12 + numTables * 16 > bytes.byteLength) throw new FontParseError('truncated table directory');
-  const tables = new Map<string, { offset: number; length: number }>();
-  for (let i = 0; i < numTables; i++) {
-    const record = 12 + i * 16;
-    const tag = String.fromCharCode(...bytes.subarray(record, record + 4));
-    const offset = view.getUint32(record + 8);
-    const length = view.getUint32(record + 12);
-    if (offset + length > bytes.byteLength)
-      throw new FontParseError(`table ${tag} lies outside the file`);
-    tables.set(tag, { offset, length });
-  }
+  const view = sfntView(data);
+  const tables = readTableDirectory(view);
   const table = (tag: string) => {
     const found = tables.get(tag);
     if (!found) throw new FontParseError(`font has no ${tag} table`);
@@ -102,33 +83,11 @@ export function parseFont(data: ArrayBuffer | Uint8Array): ParsedFont {
   const metricsCount = view.getUint16(hhea + 34);
   if (metricsCount === 0) throw new FontParseError('hhea.numberOfHMetrics is 0');
   const hmtx = table('hmtx');
-
-  let os2: FontOs2Metrics | null = null;
-  const os2Table = tables.get('OS/2');
-  if (os2Table && os2Table.length >= 78) {
-    const at = os2Table.offset;
-    os2 = {
-      typoAscender: view.getInt16(at + 68),
-      typoDescender: view.getInt16(at + 70),
-      typoLineGap: view.getInt16(at + 72),
-      winAscent: view.getUint16(at + 74),
-      winDescent: view.getUint16(at + 76),
-      useTypoMetrics: (view.getUint16(at + 62) & 0x80) !== 0,
-    };
-  }
+  const os2 = readOs2(view, tables.get('OS/2'));
 
   const cmap = readCmap(view, table('cmap'));
   const glyphId = (cp: number): number => {
-    // Binary search for the last range starting at or before cp.
-    let lo = 0;
-    let hi = cmap.starts.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((cmap.starts[mid] as number) <= cp) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    if (hi < 0 || cp > (cmap.ends[hi] as number)) return 0;
-    const glyph = cmap.lookup(hi, cp);
+    const glyph = cmapGlyph(cmap, cp);
     return glyph < glyphCount ? glyph : 0;
   };
   const advanceOfGlyph = (glyph: number) =>
@@ -153,18 +112,87 @@ export function parseFont(data: ArrayBuffer | Uint8Array): ParsedFont {
       }
       return width;
     },
-    codePoints() {
-      const found: number[] = [];
-      for (let i = 0; i < cmap.starts.length; i++) {
-        const end = cmap.ends[i] as number;
-        for (let cp = cmap.starts[i] as number; cp <= end; cp++) {
-          const glyph = cmap.lookup(i, cp);
-          if (glyph !== 0 && glyph < glyphCount) found.push(cp);
-        }
-      }
-      return found;
-    },
+    codePoints: () => cmapCodePoints(cmap, glyphCount),
   };
+}
+
+/** A view of the font's bytes, once its signature says it is a static SFNT font. */
+function sfntView(data: ArrayBuffer | Uint8Array): DataView {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  if (bytes.byteLength < 12) throw new FontParseError('not a font: too short');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const version = view.getUint32(0);
+  const unsupported = UNSUPPORTED.get(version);
+  if (unsupported) throw new FontParseError(`unsupported font format: ${unsupported}`);
+  if (!SFNT_VERSIONS.has(version))
+    throw new FontParseError(`not an OpenType font (version 0x${version.toString(16)})`);
+  return view;
+}
+
+/** The table directory: each tag's offset and length, in directory order, all inside the file. */
+function readTableDirectory(view: DataView): Map<string, { offset: number; length: number }> {
+  const numTables = view.getUint16(4);
+  if (12 + numTables * 16 > view.byteLength) throw new FontParseError('truncated table directory');
+  const tables = new Map<string, { offset: number; length: number }>();
+  for (let i = 0; i < numTables; i++) {
+    const record = 12 + i * 16;
+    const tag = String.fromCharCode(
+      view.getUint8(record),
+      view.getUint8(record + 1),
+      view.getUint8(record + 2),
+      view.getUint8(record + 3),
+    );
+    const offset = view.getUint32(record + 8);
+    const length = view.getUint32(record + 12);
+    if (offset + length > view.byteLength)
+      throw new FontParseError(`table ${tag} lies outside the file`);
+    tables.set(tag, { offset, length });
+  }
+  return tables;
+}
+
+/** The `OS/2` metrics, when the table is there and long enough to hold them (version 0 with them). */
+function readOs2(
+  view: DataView,
+  os2Table: { offset: number; length: number } | undefined,
+): FontOs2Metrics | null {
+  if (!os2Table || os2Table.length < 78) return null;
+  const at = os2Table.offset;
+  return {
+    typoAscender: view.getInt16(at + 68),
+    typoDescender: view.getInt16(at + 70),
+    typoLineGap: view.getInt16(at + 72),
+    winAscent: view.getUint16(at + 74),
+    winDescent: view.getUint16(at + 76),
+    useTypoMetrics: (view.getUint16(at + 62) & 0x80) !== 0,
+  };
+}
+
+/** The glyph the cmap maps `cp` to (0 when none), before the glyph-count check. */
+function cmapGlyph(cmap: CmapRanges, cp: number): number {
+  // Binary search for the last range starting at or before cp.
+  let lo = 0;
+  let hi = cmap.starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((cmap.starts[mid] as number) <= cp) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  if (hi < 0 || cp > (cmap.ends[hi] as number)) return 0;
+  return cmap.lookup(hi, cp);
+}
+
+/** Every code point the cmap maps to a glyph other than .notdef and below `glyphCount`, ascending. */
+function cmapCodePoints(cmap: CmapRanges, glyphCount: number): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < cmap.starts.length; i++) {
+    const end = cmap.ends[i] as number;
+    for (let cp = cmap.starts[i] as number; cp <= end; cp++) {
+      const glyph = cmap.lookup(i, cp);
+      if (glyph !== 0 && glyph < glyphCount) found.push(cp);
+    }
+  }
+  return found;
 }
 
 /** Picks the best Unicode subtable: full-repertoire (format 12 / 3-10 / 0-4,0-6) over BMP-only. */
