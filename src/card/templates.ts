@@ -90,31 +90,18 @@ export const DEFAULT_THEME = 'paper';
 
 /** The size preset called `name`; an unknown name is a 400 listing the presets. */
 export function cardSize(sizeName: string): CardSize {
-  const size = CARD_SIZES.find((s) => s.name === sizeName);
-  if (!size)
-    throw unknown(
-      'size',
-      sizeName,
-      CARD_SIZES.map((s) => s.name),
-    );
-  return size;
+  return named(CARD_SIZES, 'size', sizeName);
 }
 
 /** The theme called `name`; an unknown name is a 400 listing the themes. */
 export function cardTheme(themeName: string): CardTheme {
-  const theme = CARD_THEMES.find((t) => t.name === themeName);
-  if (!theme)
-    throw unknown(
-      'theme',
-      themeName,
-      CARD_THEMES.map((t) => t.name),
-    );
-  return theme;
+  return named(CARD_THEMES, 'theme', themeName);
 }
 
-function unknown(what: string, value: string, allowed: string[]): YuluError {
-  return new YuluError(
-    'invalid_argument',
-    `unknown ${what} "${value}"; allowed: ${allowed.join(', ')}`,
-  );
+/** The entry of `entries` called `name`, or a 400 naming `what` and listing every name. */
+function named<T extends { name: string }>(entries: readonly T[], what: string, name: string): T {
+  const found = entries.find((e) => e.name === name);
+  if (found) return found;
+  const allowed = entries.map((e) => e.name).join(', ');
+  throw new YuluError('invalid_argument', `unknown ${what} "${name}"; allowed: ${allowed}`);
 }
