@@ -8,6 +8,7 @@
  * deterministic and cumulative (an ID once shared never stops resolving).
  */
 import { convertScript } from '../text/script.ts';
+import { bigramOverlap, bigramsOf } from './bigrams.ts';
 import type { Catalog, Quote } from './types.ts';
 
 export interface HistoryEntry {
@@ -54,19 +55,9 @@ function lineOf(paragraph: string): string {
   return paragraph.split('-')[0] as string;
 }
 
+/** The Han characters, Latin letters and digits of `text` in simplified script, as pairs. */
 function bigrams(text: string): Set<string> {
-  const han = [...convertScript(text, 'hant', 'hans').replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '')];
-  const set = new Set<string>();
-  for (let i = 0; i + 1 < han.length; i++) set.add((han[i] as string) + (han[i + 1] as string));
-  return set;
-}
-
-/** Share of `old`'s pairs that `now` repeats, relative to the shorter of the two. */
-function shared(old: Set<string>, now: Set<string>): number {
-  if (old.size === 0 || now.size === 0) return 0;
-  let n = 0;
-  for (const g of old) if (now.has(g)) n++;
-  return n / Math.min(old.size, now.size);
+  return bigramsOf([...convertScript(text, 'hant', 'hans').replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '')]);
 }
 
 /** Every retired ID of `history` (not in `catalog`) → its successor in `catalog`, or null with a reason. */
@@ -83,7 +74,7 @@ export function buildAliases(history: History, catalog: Catalog): Aliases {
     const grams = bigrams(old.text);
     let best: { quote: Quote; share: number } | undefined;
     for (const q of byLine.get(`${old.source}/${lineOf(old.paragraph)}`) ?? []) {
-      const share = shared(grams, bigrams(q.text));
+      const share = bigramOverlap(grams, bigrams(q.text));
       if (share < MIN_SHARED) continue;
       // Most words in common wins; then the span nearest the old one; then the ID (deterministic).
       const distance = (x: Quote) => Math.abs(x.span[0] - old.span[0]) + (x.paragraph === old.paragraph ? 0 : 1e6);

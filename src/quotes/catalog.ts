@@ -1,6 +1,7 @@
 import type { Document } from '../corpus/types.ts';
 import { YuluError } from '../errors.ts';
 import { contentHash } from '../text/hash.ts';
+import { bigramOverlap, bigramsOf } from './bigrams.ts';
 import { candidatesOf, type Candidate } from './candidates.ts';
 import { quoteId } from './quote-id.ts';
 import type { Catalog, Quote, QuoteFlag } from './types.ts';
@@ -66,18 +67,9 @@ function pickNonOverlapping(candidates: Candidate[]): Candidate[] {
   return picked.sort((a, b) => a.span[0] - b.span[0]);
 }
 
+/** The Han characters of `text`, as pairs. */
 function bigrams(text: string): Set<string> {
-  const han = [...text.replace(/[^\p{Script=Han}]/gu, '')];
-  const set = new Set<string>();
-  for (let i = 0; i + 1 < han.length; i++) set.add((han[i] as string) + (han[i + 1] as string));
-  return set;
-}
-
-function overlap(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const g of a) if (b.has(g)) shared++;
-  return shared / Math.min(a.size, b.size);
+  return bigramsOf([...text.replace(/[^\p{Script=Han}]/gu, '')]);
 }
 
 /**
@@ -90,7 +82,7 @@ function dropDuplicates<T extends { candidate: Candidate; order: number }>(items
   const kept: { item: T; grams: Set<string> }[] = [];
   for (const item of ranked) {
     const grams = bigrams(item.candidate.hans);
-    if (kept.some((k) => overlap(k.grams, grams) >= DUPLICATE_OVERLAP)) continue;
+    if (kept.some((k) => bigramOverlap(k.grams, grams) >= DUPLICATE_OVERLAP)) continue;
     kept.push({ item, grams });
   }
   return kept.map((k) => k.item).sort((a, b) => a.order - b.order);
