@@ -125,6 +125,11 @@ const ADDRESSES_OTHER = /你(?![就会可能要得去再也发现看想还不一
 /** The host turning to the guest with the next question (那你现在…？, 你们也属于…？). */
 const TURNS_TO_GUEST = /^(那你|那么你|你们也|那你们|你觉得)[^。]*[？?]$/u;
 const MAX_QUESTION_HAN = 50;
+/**
+ * Any 你 at all, looser than ADDRESSES_OTHER: used only at a segment's last sentence, where the
+ * position already points to a turn boundary.
+ */
+const ADDRESSES_YOU = /你/u;
 
 /**
  * Finds a turn boundary inside one segment, as raw parts. About one segment in 25 holds one: a
@@ -140,32 +145,39 @@ export function splitTurn(raw: string, normalize: (raw: string) => string): stri
     const h = normalize(head);
     const t = normalize(tail);
     const questionThenAnswer =
-      QUESTION_END.test(h) &&
       // A question that addresses nobody (为什么又叫自监督呢？ 有什么答案？) is the speaker's own
       // set-up, answered at once: it stays with the answer.
-      ADDRESSES_OTHER.test(h) &&
-      countHan(h) <= MAX_QUESTION_HAN &&
-      guestLogit(h) < -1 &&
-      countHan(t) >= MIN_ANSWER_HAN &&
-      guestLogit(t) > 1.5;
+      isHostQuestion(h, ADDRESSES_OTHER) && isGuestAnswer(t);
     const answerThenQuestion =
-      k === sentences.length - 1 &&
-      QUESTION_END.test(t) &&
-      /你/u.test(t) &&
-      countHan(t) <= MAX_QUESTION_HAN &&
-      guestLogit(t) < -1 &&
-      countHan(h) >= MIN_ANSWER_HAN &&
-      guestLogit(h) > 1.5;
+      k === sentences.length - 1 && isHostQuestion(t, ADDRESSES_YOU) && isGuestAnswer(h);
     // A short tail of the guest (进展太快了。) then the host turning to him (那你现在准备…？).
     const tailThenTurn =
       k === sentences.length - 1 &&
       TURNS_TO_GUEST.test(t) &&
       countHan(t) <= MAX_QUESTION_HAN &&
-      !/你/u.test(h) &&
+      !ADDRESSES_YOU.test(h) &&
       countHan(h) >= 4;
     if (questionThenAnswer || answerThenQuestion || tailThenTurn) return [head, tail];
   }
   return [raw];
+}
+
+/**
+ * The host's question: it ends as a question, addresses someone (`addressed`), is short and reads
+ * as the host's.
+ */
+function isHostQuestion(text: string, addressed: RegExp): boolean {
+  return (
+    QUESTION_END.test(text) &&
+    addressed.test(text) &&
+    countHan(text) <= MAX_QUESTION_HAN &&
+    guestLogit(text) < -1
+  );
+}
+
+/** The guest's answer: long enough to be one and reading as the guest's. */
+function isGuestAnswer(text: string): boolean {
+  return countHan(text) >= MIN_ANSWER_HAN && guestLogit(text) > 1.5;
 }
 
 /** The guest's given name (志飞 for 李志飞) and aliases: how a host addresses him. */
