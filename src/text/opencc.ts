@@ -90,42 +90,35 @@ function matchPrefix(group: Group, s: string, i: number): Match | undefined {
 
 /** Splits `s` into matched phrases and the runs between them (opencc-js `Trie.segment`). */
 function segment(group: Group, s: string): string[] {
-  const segments: string[] = [];
-  let unmatched: number | null = null;
-  for (let i = 0; i < s.length;) {
-    const matched = matchPrefix(group, s, i);
-    if (matched) {
-      if (unmatched !== null) segments.push(s.slice(unmatched, i));
-      unmatched = null;
-      segments.push(s.slice(i, matched.end));
-      i = matched.end;
-    } else {
-      unmatched ??= i;
-      i += unmatchedLength(s, i);
-    }
-  }
-  if (unmatched !== null) segments.push(s.slice(unmatched));
-  return segments;
+  return scan(group, s, (match, i) => s.slice(i, match.end));
 }
 
 /** Replaces every longest match (opencc-js `Trie.convert`). */
 function convertWith(group: Group, s: string): string {
+  return scan(group, s, (match) => match.value).join('');
+}
+
+/**
+ * Walks `s` taking the longest match at each position: every match becomes `matched(match, i)`,
+ * the unmatched runs between matches are kept as they are.
+ */
+function scan(group: Group, s: string, matched: (match: Match, i: number) => string): string[] {
   const out: string[] = [];
   let unmatched: number | null = null;
   for (let i = 0; i < s.length;) {
-    const matched = matchPrefix(group, s, i);
-    if (matched) {
+    const match = matchPrefix(group, s, i);
+    if (match) {
       if (unmatched !== null) out.push(s.slice(unmatched, i));
       unmatched = null;
-      out.push(matched.value);
-      i = matched.end;
+      out.push(matched(match, i));
+      i = match.end;
     } else {
       unmatched ??= i;
       i += unmatchedLength(s, i);
     }
   }
   if (unmatched !== null) out.push(s.slice(unmatched));
-  return out.join('');
+  return out;
 }
 
 function codePointLength(s: string, i: number): number {
