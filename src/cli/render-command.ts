@@ -46,8 +46,17 @@ export async function renderCommand(
   const format = values.svg ? 'svg' : 'png';
 
   const batch = values.all || values.speaker !== undefined || values.ids !== undefined;
-  if (!batch) return renderSingle(library, engine, positionals, values, spec, format, io);
-  return renderBatch(library, engine, positionals, values, spec, format, io);
+  const job: RenderJob = { library, engine, spec, format, io };
+  return batch ? renderBatch(job, positionals, values) : renderSingle(job, positionals, values);
+}
+
+/** What every card of one run shares: where quotes and cards come from, the spec, the output. */
+interface RenderJob {
+  library: QuoteLibrary;
+  engine: CardEngine;
+  spec: CardSpec;
+  format: 'svg' | 'png';
+  io: RenderIo;
 }
 
 interface RenderValues {
@@ -60,13 +69,9 @@ interface RenderValues {
 
 /** One card to a file (or its laid-out lines with --lines); a retired ID renders its successor. */
 async function renderSingle(
-  library: QuoteLibrary,
-  engine: CardEngine,
+  { library, engine, spec, format, io }: RenderJob,
   positionals: string[],
   values: RenderValues,
-  spec: CardSpec,
-  format: 'svg' | 'png',
-  io: RenderIo,
 ): Promise<number> {
   const [id, extra] = positionals;
   if (!id || extra)
@@ -92,13 +97,9 @@ async function renderSingle(
 
 /** A batch to a directory, with a progress bar and a summary; a failed card does not stop it. */
 async function renderBatch(
-  library: QuoteLibrary,
-  engine: CardEngine,
+  { library, engine, spec, format, io }: RenderJob,
   positionals: string[],
   values: RenderValues,
-  spec: CardSpec,
-  format: 'svg' | 'png',
-  io: RenderIo,
 ): Promise<number> {
   if (positionals.length > 0)
     throw new YuluError(

@@ -324,17 +324,7 @@ export class EditorialStore {
       precondition?: () => Promise<YuluError | null>;
     },
   ): Promise<[ScheduleRecord, ScheduleRecord]> {
-    checkDay(first.day);
-    checkDay(second.day);
-    if (first.day === second.day)
-      throw new YuluError('invalid_argument', 'a swap needs two different days');
-    for (const side of [first, second]) {
-      if (!side.quoteId.trim() || side.quoteId.length > 100)
-        throw new YuluError('invalid_argument', `a swap needs the quote shown on ${side.day}`);
-      if (!Number.isInteger(side.expectedVersion) || side.expectedVersion < 0)
-        throw new YuluError('invalid_argument', 'expectedVersion must be a whole number ≥ 0');
-    }
-    if (!context.actor) throw new YuluError('invalid_argument', 'a write needs an actor');
+    checkSwap(first, second, context.actor);
     const days = [first.day, second.day];
     const entity = `swap:${first.day}:${second.day}`;
     const fingerprint = context.idempotencyKey
@@ -346,30 +336,14 @@ export class EditorialStore {
     );
     if (replay) return replay;
 
-    const moves = [
+    const moves: SwapMove[] = [
       { side: first, quoteId: second.quoteId },
       { side: second, quoteId: first.quoteId },
     ];
-    const stale = async (): Promise<YuluError | null> => {
-      for (const { side } of moves) {
-        const row = await this.scheduled(side.day);
-        const version = row?.version ?? 0;
-        if (version !== side.expectedVersion)
-          return conflict(`day:${side.day}`, side.expectedVersion, version);
-        if (row && row.quoteId !== CLEARED && row.quoteId !== side.quoteId)
-          return new YuluError(
-            'version_conflict',
-            `day:${side.day} holds ${row.quoteId}, not ${side.quoteId}; reload and swap again`,
-          );
-      }
-      return null;
-    };
+    const placed = moves.map((m) => ({ day: m.side.day, quoteId: m.quoteId }));
     const refused =
-      (await this.scheduleRefusal(
-        moves.map((m) => ({ day: m.side.day, quoteId: m.quoteId })),
-        days,
-      )) ??
-      (await stale()) ??
+      (await this.scheduleRefusal(placed, days)) ??
+      (await this.staleSwap(moves)) ??
       (await context.precondition?.());
     if (refused) throw refused;
 
@@ -382,52 +356,7 @@ export class EditorialStore {
       updatedAt: at,
       updatedBy: context.actor,
     })) as [ScheduleRecord, ScheduleRecord];
-    // Every condition for both days sits in the first write; each later statement runs only when
-    // the one before changed a row, so the batch applies everything or nothing.
-    const guards: { sql: string; params: SqlValue[] }[] = [];
-    for (const { side, quoteId } of moves) {
-      guards.push(openDay(side.day), freshQuote(quoteId, side.day, days));
-      guards.push({
-        sql: "COALESCE((SELECT version FROM schedule WHERE day = ?), 0) = ? AND NOT EXISTS (SELECT 1 FROM schedule WHERE day = ? AND quote_id NOT IN ('', ?))",
-        params: [side.day, side.expectedVersion, side.day, side.quoteId],
-      });
-    }
-    const allGuards = guards.map((g) => g.sql).join(' AND ');
-    const guardParams = guards.flatMap((g) => g.params);
-    const statements: SqlStatement[] = [];
-    moves.forEach(({ side, quoteId }, i) => {
-      const condition = i === 0 ? allGuards : 'changes() = 1';
-      const params = i === 0 ? guardParams : [];
-      statements.push(
-        side.expectedVersion === 0
-          ? sql(
-              `INSERT OR IGNORE INTO schedule (day, quote_id, version, updated_at, updated_by) SELECT ?, ?, 1, ?, ? WHERE ${condition}`,
-              side.day,
-              quoteId,
-              at,
-              context.actor,
-              ...params,
-            )
-          : sql(
-              `UPDATE schedule SET quote_id = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE day = ? AND version = ? AND ${condition}`,
-              quoteId,
-              at,
-              context.actor,
-              side.day,
-              side.expectedVersion,
-              ...params,
-            ),
-        sql(
-          'INSERT INTO audit (at, actor, action, entity, before, after) SELECT ?, ?, ?, ?, ?, ? WHERE changes() = 1',
-          at,
-          context.actor,
-          'swap',
-          `day:${side.day}`,
-          befores[i] ? JSON.stringify(befores[i]) : null,
-          JSON.stringify(afters[i]),
-        ),
-      );
-    });
+    const statements = swapStatements(moves, befores, afters, { at, actor: context.actor, days });
     if (context.idempotencyKey)
       statements.push(
         sql(
@@ -446,15 +375,31 @@ export class EditorialStore {
       );
       if (replayNow) return replayNow;
       throw (
-        (await this.scheduleRefusal(
-          moves.map((m) => ({ day: m.side.day, quoteId: m.quoteId })),
-          days,
-        )) ??
-        (await stale()) ??
+        (await this.scheduleRefusal(placed, days)) ??
+        (await this.staleSwap(moves)) ??
         conflict(`day:${first.day}`, first.expectedVersion, first.expectedVersion + 1)
       );
     }
     return afters;
+  }
+
+  /**
+   * A `version_conflict` when a swapped day's row moved since the editor read it, or a
+   * scheduled day no longer holds the quote the editor saw there; null when both still hold.
+   */
+  private async staleSwap(moves: readonly SwapMove[]): Promise<YuluError | null> {
+    for (const { side } of moves) {
+      const row = await this.scheduled(side.day);
+      const version = row?.version ?? 0;
+      if (version !== side.expectedVersion)
+        return conflict(`day:${side.day}`, side.expectedVersion, version);
+      if (row && row.quoteId !== CLEARED && row.quoteId !== side.quoteId)
+        return new YuluError(
+          'version_conflict',
+          `day:${side.day} holds ${row.quoteId}, not ${side.quoteId}; reload and swap again`,
+        );
+    }
+    return null;
   }
 
   /**
@@ -934,6 +879,86 @@ export interface SwapSide {
   expectedVersion: number;
 }
 
+/** One side of a swap and the quote it receives from the other side. */
+interface SwapMove {
+  side: SwapSide;
+  quoteId: string;
+}
+
+/** A swap's arguments are well formed: two different real days, quotes named, versions ≥ 0. */
+function checkSwap(first: SwapSide, second: SwapSide, actor: string): void {
+  checkDay(first.day);
+  checkDay(second.day);
+  if (first.day === second.day)
+    throw new YuluError('invalid_argument', 'a swap needs two different days');
+  for (const side of [first, second]) {
+    if (!side.quoteId.trim() || side.quoteId.length > 100)
+      throw new YuluError('invalid_argument', `a swap needs the quote shown on ${side.day}`);
+    if (!Number.isInteger(side.expectedVersion) || side.expectedVersion < 0)
+      throw new YuluError('invalid_argument', 'expectedVersion must be a whole number ≥ 0');
+  }
+  if (!actor) throw new YuluError('invalid_argument', 'a write needs an actor');
+}
+
+/**
+ * Both days' writes and audit entries. Every condition for both days sits in the first write;
+ * each later statement runs only when the one before changed a row, so the batch applies
+ * everything or nothing.
+ */
+function swapStatements(
+  moves: readonly SwapMove[],
+  befores: readonly (ScheduleRecord | null)[],
+  afters: readonly ScheduleRecord[],
+  write: { at: string; actor: string; days: readonly string[] },
+): SqlStatement[] {
+  const { at, actor, days } = write;
+  const guards: { sql: string; params: SqlValue[] }[] = [];
+  for (const { side, quoteId } of moves) {
+    guards.push(openDay(side.day), freshQuote(quoteId, side.day, days));
+    guards.push({
+      sql: "COALESCE((SELECT version FROM schedule WHERE day = ?), 0) = ? AND NOT EXISTS (SELECT 1 FROM schedule WHERE day = ? AND quote_id NOT IN ('', ?))",
+      params: [side.day, side.expectedVersion, side.day, side.quoteId],
+    });
+  }
+  const allGuards = guards.map((g) => g.sql).join(' AND ');
+  const guardParams = guards.flatMap((g) => g.params);
+  const statements: SqlStatement[] = [];
+  moves.forEach(({ side, quoteId }, i) => {
+    const condition = i === 0 ? allGuards : 'changes() = 1';
+    const params = i === 0 ? guardParams : [];
+    statements.push(
+      side.expectedVersion === 0
+        ? sql(
+            `INSERT OR IGNORE INTO schedule (day, quote_id, version, updated_at, updated_by) SELECT ?, ?, 1, ?, ? WHERE ${condition}`,
+            side.day,
+            quoteId,
+            at,
+            actor,
+            ...params,
+          )
+        : sql(
+            `UPDATE schedule SET quote_id = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE day = ? AND version = ? AND ${condition}`,
+            quoteId,
+            at,
+            actor,
+            side.day,
+            side.expectedVersion,
+            ...params,
+          ),
+      sql(
+        'INSERT INTO audit (at, actor, action, entity, before, after) SELECT ?, ?, ?, ?, ?, ? WHERE changes() = 1',
+        at,
+        actor,
+        'swap',
+        `day:${side.day}`,
+        befores[i] ? JSON.stringify(befores[i]) : null,
+        JSON.stringify(afters[i]),
+      ),
+    );
+  });
+  return statements;
+}
+
 function checkDay(day: string): void {
   if (!isCalendarDay(day))
     throw new YuluError(
@@ -978,14 +1003,21 @@ function conflict(entity: string, expected: number, current: number): YuluError 
 const str = (v: SqlValue | undefined) => String(v ?? '');
 const num = (v: SqlValue | undefined) => Number(v ?? 0);
 
+/** The version columns every editorial row carries: its version and who changed it when. */
+function versionOf(r: Record<string, SqlValue>): {
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+} {
+  return { version: num(r.version), updatedAt: str(r.updated_at), updatedBy: str(r.updated_by) };
+}
+
 function toStatus(r: Record<string, SqlValue>): StatusRecord {
   return {
     quoteId: str(r.quote_id),
     status: str(r.status) as QuoteStatus,
     note: str(r.note),
-    version: num(r.version),
-    updatedAt: str(r.updated_at),
-    updatedBy: str(r.updated_by),
+    ...versionOf(r),
   };
 }
 
@@ -993,9 +1025,7 @@ function toSchedule(r: Record<string, SqlValue>): ScheduleRecord {
   return {
     day: str(r.day),
     quoteId: str(r.quote_id),
-    version: num(r.version),
-    updatedAt: str(r.updated_at),
-    updatedBy: str(r.updated_by),
+    ...versionOf(r),
   };
 }
 
@@ -1004,9 +1034,7 @@ function toErratum(r: Record<string, SqlValue>): ErratumRecord {
     quoteId: str(r.quote_id),
     corrected: str(r.corrected),
     reason: str(r.reason),
-    version: num(r.version),
-    updatedAt: str(r.updated_at),
-    updatedBy: str(r.updated_by),
+    ...versionOf(r),
   };
 }
 
