@@ -108,17 +108,12 @@ export class EditorialStore {
     private readonly timeoutMs = STORE_TIMEOUT_MS,
   ) {}
 
-  async status(quoteId: string): Promise<StatusRecord | null> {
-    const [row] = await this.read(() =>
-      this.db.all('SELECT * FROM quote_status WHERE quote_id = ?', [quoteId]),
-    );
-    return row ? toStatus(row) : null;
+  status(quoteId: string): Promise<StatusRecord | null> {
+    return this.quoteRowOf('quote_status', quoteId, toStatus);
   }
 
-  async statuses(): Promise<StatusRecord[]> {
-    return (await this.read(() => this.db.all('SELECT * FROM quote_status ORDER BY quote_id'))).map(
-      toStatus,
-    );
+  statuses(): Promise<StatusRecord[]> {
+    return this.quoteRows('quote_status', toStatus);
   }
 
   async setStatus(
@@ -128,39 +123,9 @@ export class EditorialStore {
   ): Promise<StatusRecord> {
     if (!STATUSES.includes(change.status))
       throw new YuluError('invalid_argument', `status must be one of ${STATUSES.join(', ')}`);
-    return this.write<StatusRecord>({
-      context,
-      request: change,
-      entity: `quote:${quoteId}`,
-      action: 'set-status',
-      current: () => this.status(quoteId),
-      insert: (at) =>
-        sql(
-          'INSERT INTO quote_status (quote_id, status, note, version, updated_at, updated_by) VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (quote_id) DO NOTHING',
-          quoteId,
-          change.status,
-          change.note,
-          at,
-          context.actor,
-        ),
-      update: (at) =>
-        sql(
-          'UPDATE quote_status SET status = ?, note = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE quote_id = ? AND version = ?',
-          change.status,
-          change.note,
-          at,
-          context.actor,
-          quoteId,
-          context.expectedVersion,
-        ),
-      after: (at) => ({
-        quoteId,
-        ...change,
-        version: context.expectedVersion + 1,
-        updatedAt: at,
-        updatedBy: context.actor,
-      }),
-    });
+    return this.writeQuoteRow(QUOTE_ROWS.status, quoteId, change, context, () =>
+      this.status(quoteId),
+    );
   }
 
   /**
@@ -251,9 +216,7 @@ export class EditorialStore {
       after: (at) => ({
         day,
         quoteId,
-        version: context.expectedVersion + 1,
-        updatedAt: at,
-        updatedBy: context.actor,
+        ...nextVersion(context, at),
       }),
     });
   }
@@ -297,9 +260,7 @@ export class EditorialStore {
       after: (at) => ({
         day,
         quoteId: CLEARED,
-        version: context.expectedVersion + 1,
-        updatedAt: at,
-        updatedBy: context.actor,
+        ...nextVersion(context, at),
       }),
     });
   }
@@ -352,9 +313,7 @@ export class EditorialStore {
     const afters = moves.map(({ side, quoteId }) => ({
       day: side.day,
       quoteId,
-      version: side.expectedVersion + 1,
-      updatedAt: at,
-      updatedBy: context.actor,
+      ...nextVersion({ expectedVersion: side.expectedVersion, actor: context.actor }, at),
     })) as [ScheduleRecord, ScheduleRecord];
     const statements = swapStatements(moves, befores, afters, { at, actor: context.actor, days });
     if (context.idempotencyKey)
@@ -435,17 +394,12 @@ export class EditorialStore {
     return null;
   }
 
-  async erratum(quoteId: string): Promise<ErratumRecord | null> {
-    const [row] = await this.read(() =>
-      this.db.all('SELECT * FROM errata WHERE quote_id = ?', [quoteId]),
-    );
-    return row ? toErratum(row) : null;
+  erratum(quoteId: string): Promise<ErratumRecord | null> {
+    return this.quoteRowOf('errata', quoteId, toErratum);
   }
 
-  async errata(): Promise<ErratumRecord[]> {
-    return (await this.read(() => this.db.all('SELECT * FROM errata ORDER BY quote_id'))).map(
-      toErratum,
-    );
+  errata(): Promise<ErratumRecord[]> {
+    return this.quoteRows('errata', toErratum);
   }
 
   /** A reviewed correction kept beside the original; a reason is required. */
@@ -459,39 +413,9 @@ export class EditorialStore {
       throw new YuluError('invalid_argument', 'an erratum needs the corrected text');
     assertCardText(change.corrected, 'the corrected text');
     assertCardText(change.reason, 'the reason');
-    return this.write<ErratumRecord>({
-      context,
-      request: change,
-      entity: `erratum:${quoteId}`,
-      action: 'set-erratum',
-      current: () => this.erratum(quoteId),
-      insert: (at) =>
-        sql(
-          'INSERT INTO errata (quote_id, corrected, reason, version, updated_at, updated_by) VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (quote_id) DO NOTHING',
-          quoteId,
-          change.corrected,
-          change.reason,
-          at,
-          context.actor,
-        ),
-      update: (at) =>
-        sql(
-          'UPDATE errata SET corrected = ?, reason = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE quote_id = ? AND version = ?',
-          change.corrected,
-          change.reason,
-          at,
-          context.actor,
-          quoteId,
-          context.expectedVersion,
-        ),
-      after: (at) => ({
-        quoteId,
-        ...change,
-        version: context.expectedVersion + 1,
-        updatedAt: at,
-        updatedBy: context.actor,
-      }),
-    });
+    return this.writeQuoteRow(QUOTE_ROWS.erratum, quoteId, change, context, () =>
+      this.erratum(quoteId),
+    );
   }
 
   async trim(quoteId: string): Promise<TrimRecord | null> {
@@ -729,6 +653,70 @@ export class EditorialStore {
   /** The named editors of this store (migration 0016). */
   editors(): EditorDirectory {
     return new EditorDirectory(this.db, this.now, (op) => this.guard(op));
+  }
+
+  /** One quote's row of `table`, or null. */
+  private async quoteRowOf<T>(
+    table: 'quote_status' | 'errata',
+    quoteId: string,
+    to: (row: Record<string, SqlValue>) => T,
+  ): Promise<T | null> {
+    const [row] = await this.read(() =>
+      this.db.all(`SELECT * FROM ${table} WHERE quote_id = ?`, [quoteId]),
+    );
+    return row ? to(row) : null;
+  }
+
+  /** Every row of `table`, by quote ID. */
+  private async quoteRows<T>(
+    table: 'quote_status' | 'errata',
+    to: (row: Record<string, SqlValue>) => T,
+  ): Promise<T[]> {
+    return (await this.read(() => this.db.all(`SELECT * FROM ${table} ORDER BY quote_id`))).map(to);
+  }
+
+  /** A versioned write of one quote's row (its status, its erratum): `change` sets `row.columns`. */
+  private writeQuoteRow<C extends Record<string, string>>(
+    row: {
+      table: 'quote_status' | 'errata';
+      action: string;
+      entity: string;
+      columns: readonly (keyof C & string)[];
+    },
+    quoteId: string,
+    change: C,
+    context: WriteContext,
+    current: () => Promise<QuoteRow<C> | null>,
+  ): Promise<QuoteRow<C>> {
+    const values = row.columns.map((column) => change[column] as string);
+    const columns = row.columns.join(', ');
+    const marks = row.columns.map(() => '?').join(', ');
+    const sets = row.columns.map((column) => `${column} = ?`).join(', ');
+    return this.write<QuoteRow<C>>({
+      context,
+      request: change,
+      entity: `${row.entity}:${quoteId}`,
+      action: row.action,
+      current,
+      insert: (at) =>
+        sql(
+          `INSERT INTO ${row.table} (quote_id, ${columns}, version, updated_at, updated_by) VALUES (?, ${marks}, 1, ?, ?) ON CONFLICT (quote_id) DO NOTHING`,
+          quoteId,
+          ...values,
+          at,
+          context.actor,
+        ),
+      update: (at) =>
+        sql(
+          `UPDATE ${row.table} SET ${sets}, version = version + 1, updated_at = ?, updated_by = ? WHERE quote_id = ? AND version = ?`,
+          ...values,
+          at,
+          context.actor,
+          quoteId,
+          context.expectedVersion,
+        ),
+      after: (at) => ({ quoteId, ...change, ...nextVersion(context, at) }),
+    });
   }
 
   /** The shared shape of every versioned write. */
@@ -1002,6 +990,40 @@ function conflict(entity: string, expected: number, current: number): YuluError 
 
 const str = (v: SqlValue | undefined) => String(v ?? '');
 const num = (v: SqlValue | undefined) => Number(v ?? 0);
+
+/** A quote's editorial row as written: its key, the change, and the version columns. */
+type QuoteRow<C> = { quoteId: string } & C & {
+    version: number;
+    updatedAt: string;
+    updatedBy: string;
+  };
+
+/**
+ * The quote-keyed rows a desk write sets, and the columns in the order they are set. Table and
+ * column names are these constants, never input.
+ */
+const QUOTE_ROWS = {
+  status: {
+    table: 'quote_status',
+    action: 'set-status',
+    entity: 'quote',
+    columns: ['status', 'note'],
+  },
+  erratum: {
+    table: 'errata',
+    action: 'set-erratum',
+    entity: 'erratum',
+    columns: ['corrected', 'reason'],
+  },
+} as const;
+
+/** The version columns of a row a write at `at` leaves behind: one past the version the editor read. */
+function nextVersion(
+  context: Pick<WriteContext, 'expectedVersion' | 'actor'>,
+  at: string,
+): { version: number; updatedAt: string; updatedBy: string } {
+  return { version: context.expectedVersion + 1, updatedAt: at, updatedBy: context.actor };
+}
 
 /** The version columns every editorial row carries: its version and who changed it when. */
 function versionOf(r: Record<string, SqlValue>): {
