@@ -11,7 +11,7 @@ import {
 } from '../runtime/node/artifacts.ts';
 import { readFileSync } from 'node:fs';
 import { quotesCommand, QUOTES_USAGE } from './quotes-command.ts';
-import { renderCommand, RENDER_USAGE } from './render-command.ts';
+import { renderCommand, RENDER_USAGE, type RenderIo } from './render-command.ts';
 import { dailyCommand, DAILY_USAGE } from './daily-command.ts';
 import { editorsCommand, EDITORS_USAGE } from './editors-command.ts';
 import { openNodeStore } from '../runtime/node/store.ts';
@@ -73,95 +73,107 @@ export function run(
     out(helpFor(command, usage, rest[0]));
     return 0;
   }
-  const io = { out, err, isTTY: process.stderr.isTTY === true };
-  switch (command) {
-    case 'daily': {
-      const { catalog, corpus, aliases } = loadArtifacts();
-      const library = new QuoteLibrary(catalog, corpus, aliases);
-      const origin = cardOrigin();
-      return openNodeStore().then((store) =>
-        dailyCommand(
-          library,
-          store,
-          () => {
-            const warning = loopbackWarning(origin);
-            if (warning) err(warning);
-            return createNodeCardEngine(library, origin.origin);
-          },
-          rest,
-          io,
-          origin,
-        ),
-      );
-    }
-    case 'sources':
-      return sourcesCommand(rest, out);
-    case 'editors':
-      return editorsCommand(async () => (await openNodeStore()).editors(), rest, out);
-    case 'render': {
-      const { catalog, corpus, aliases } = loadArtifacts();
-      const library = new QuoteLibrary(catalog, corpus, aliases);
-      const origin = cardOrigin();
-      const warning = loopbackWarning(origin);
-      if (warning) err(warning);
-      return createNodeCardEngine(library, origin.origin).then((engine) =>
-        renderCommand(library, engine, rest, io),
-      );
-    }
-    case 'backup':
-    case 'export':
-    case 'import':
-      return backupCommand(command, rest, out);
-    case 'quotes': {
-      const { catalog, corpus, aliases } = loadArtifacts();
-      quotesCommand(
-        new QuoteLibrary(catalog, corpus, aliases),
-        rest,
-        out,
-        process.stdout.isTTY === true,
-      );
-      return 0;
-    }
-    case 'corpus': {
-      if (rest[0] !== 'report')
-        throw new YuluError(
-          'invalid_argument',
-          `unknown corpus verb "${rest[0] ?? ''}"; verbs are: report\n${USAGE}`,
-        );
-      const { catalog, corpus } = loadArtifacts();
-      const report = corpusReport(corpus, catalog);
-      out(rest.includes('--json') ? JSON.stringify(report, null, 2) : formatCorpusReport(report));
-      return 0;
-    }
-    case 'catalog': {
-      if (rest[0] === 'build') {
-        const built = writeArtifacts();
-        out(
-          `wrote quotes/catalog.json (${(JSON.parse(built.catalog) as { quotes: unknown[] }).quotes.length} quotes) and quotes/corpus.json`,
-        );
-        return 0;
-      }
-      if (rest[0] === 'check') {
-        const built = rebuildArtifacts();
-        const same =
-          readFileSync(CATALOG_PATH, 'utf8') === built.catalog &&
-          readFileSync(CORPUS_PATH, 'utf8') === built.corpus;
-        out(
-          same
-            ? 'catalog is up to date'
-            : 'catalog is out of date: run `npm run build:catalog` and commit the result',
-        );
-        return same ? 0 : 1;
-      }
-      throw new YuluError(
-        'invalid_argument',
-        `unknown catalog verb "${rest[0] ?? ''}"; verbs are: build, check\n${USAGE}`,
-      );
-    }
-    default:
-      throw new YuluError('invalid_argument', `unknown command "${command}"\n${USAGE}`);
-  }
+  const io: RenderIo = { out, err, isTTY: process.stderr.isTTY === true };
+  const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (handler === undefined)
+    throw new YuluError('invalid_argument', `unknown command "${command}"\n${USAGE}`);
+  return handler(rest, io);
 }
+
+/** One command: its arguments after the name, and stdout/stderr. */
+type Command = (rest: string[], io: RenderIo) => number | Promise<number>;
+
+function loadLibrary(): QuoteLibrary {
+  const { catalog, corpus, aliases } = loadArtifacts();
+  return new QuoteLibrary(catalog, corpus, aliases);
+}
+
+function runDaily(rest: string[], io: RenderIo): Promise<number> {
+  const library = loadLibrary();
+  const origin = cardOrigin();
+  return openNodeStore().then((store) =>
+    dailyCommand(
+      library,
+      store,
+      () => {
+        const warning = loopbackWarning(origin);
+        if (warning) io.err(warning);
+        return createNodeCardEngine(library, origin.origin);
+      },
+      rest,
+      io,
+      origin,
+    ),
+  );
+}
+
+function runRender(rest: string[], io: RenderIo): Promise<number> {
+  const library = loadLibrary();
+  const origin = cardOrigin();
+  const warning = loopbackWarning(origin);
+  if (warning) io.err(warning);
+  return createNodeCardEngine(library, origin.origin).then((engine) =>
+    renderCommand(library, engine, rest, io),
+  );
+}
+
+function runQuotes(rest: string[], io: RenderIo): number {
+  quotesCommand(loadLibrary(), rest, io.out, process.stdout.isTTY === true);
+  return 0;
+}
+
+function runCorpus(rest: string[], io: RenderIo): number {
+  if (rest[0] !== 'report')
+    throw new YuluError(
+      'invalid_argument',
+      `unknown corpus verb "${rest[0] ?? ''}"; verbs are: report\n${USAGE}`,
+    );
+  const { catalog, corpus } = loadArtifacts();
+  const report = corpusReport(corpus, catalog);
+  io.out(rest.includes('--json') ? JSON.stringify(report, null, 2) : formatCorpusReport(report));
+  return 0;
+}
+
+function runCatalog(rest: string[], io: RenderIo): number {
+  if (rest[0] === 'build') {
+    const built = writeArtifacts();
+    io.out(
+      `wrote quotes/catalog.json (${(JSON.parse(built.catalog) as { quotes: unknown[] }).quotes.length} quotes) and quotes/corpus.json`,
+    );
+    return 0;
+  }
+  if (rest[0] === 'check') {
+    const built = rebuildArtifacts();
+    const same =
+      readFileSync(CATALOG_PATH, 'utf8') === built.catalog &&
+      readFileSync(CORPUS_PATH, 'utf8') === built.corpus;
+    io.out(
+      same
+        ? 'catalog is up to date'
+        : 'catalog is out of date: run `npm run build:catalog` and commit the result',
+    );
+    return same ? 0 : 1;
+  }
+  throw new YuluError(
+    'invalid_argument',
+    `unknown catalog verb "${rest[0] ?? ''}"; verbs are: build, check\n${USAGE}`,
+  );
+}
+
+/** The command table: each name to the step that loads what it needs and runs it. */
+const COMMANDS: Record<string, Command> = {
+  daily: runDaily,
+  sources: (rest, io) => sourcesCommand(rest, io.out),
+  editors: (rest, io) =>
+    editorsCommand(async () => (await openNodeStore()).editors(), rest, io.out),
+  render: runRender,
+  backup: (rest, io) => backupCommand('backup', rest, io.out),
+  export: (rest, io) => backupCommand('export', rest, io.out),
+  import: (rest, io) => backupCommand('import', rest, io.out),
+  quotes: runQuotes,
+  corpus: runCorpus,
+  catalog: runCatalog,
+};
 
 /** Runs the CLI as a process: exit code set, Yulu errors printed as one line with their code. */
 export async function main(argv: string[]): Promise<void> {

@@ -38,22 +38,8 @@ export function quotesCommand(
   };
 
   switch (verb) {
-    case 'list': {
-      const filter: Parameters<QuoteLibrary['filter']>[0] = {};
-      if (values.speaker) filter.speaker = values.speaker;
-      if (values.source) filter.source = values.source;
-      const minScore = numberOption(values['min-score'], 'min-score');
-      if (minScore !== undefined) filter.minScore = minScore;
-      // Publishable quotes by default, like every public listing; --tier all shows candidates too.
-      const tier = values.tier ?? 'publishable';
-      if (tier !== 'publishable' && tier !== 'all')
-        throw new YuluError(
-          'invalid_argument',
-          `--tier must be publishable or all, not "${tier}"\nusage: ${QUOTES_USAGE}`,
-        );
-      if (tier === 'publishable') filter.tier = 'publishable';
-      return print(library.filter(filter));
-    }
+    case 'list':
+      return print(library.filter(listFilter(values)));
     case 'search': {
       const text = positionals.join(' ').trim();
       if (!text)
@@ -63,37 +49,66 @@ export function quotesCommand(
         );
       return print(library.filter({ text }));
     }
-    case 'show': {
-      const id = positionals[0];
-      if (!id)
-        throw new YuluError(
-          'invalid_argument',
-          `quotes show needs a quote ID\nusage: ${QUOTES_USAGE}`,
-        );
-      // A retired ID (quotes/aliases.json) shows its successor, and says where the quote moved.
-      const moved = library.retired(id)?.successor;
-      if (moved) out(`quote ${id} moved to ${moved} (a catalog rebuild retired the old ID)`);
-      const resolved = library.resolve(id);
-      if (values.json)
-        return out(
-          JSON.stringify(
-            {
-              ...resolved.quote,
-              paragraphText: resolved.paragraph.text,
-              document: resolved.document.meta,
-            },
-            null,
-            2,
-          ),
-        );
-      return out(formatShow(resolved, library.simplified(resolved.quote), color));
-    }
+    case 'show':
+      return showQuote(library, positionals[0], values.json === true, out, color);
     default:
       throw new YuluError(
         'invalid_argument',
         `unknown quotes verb "${verb ?? ''}"; verbs are list, show, search\nusage: ${QUOTES_USAGE}`,
       );
   }
+}
+
+/** `quotes list` options as a library filter: publishable quotes unless `--tier all`. */
+function listFilter(values: {
+  speaker?: string;
+  source?: string;
+  'min-score'?: string;
+  tier?: string;
+}): Parameters<QuoteLibrary['filter']>[0] {
+  const filter: Parameters<QuoteLibrary['filter']>[0] = {};
+  if (values.speaker) filter.speaker = values.speaker;
+  if (values.source) filter.source = values.source;
+  const minScore = numberOption(values['min-score'], 'min-score');
+  if (minScore !== undefined) filter.minScore = minScore;
+  // Publishable quotes by default, like every public listing; --tier all shows candidates too.
+  const tier = values.tier ?? 'publishable';
+  if (tier !== 'publishable' && tier !== 'all')
+    throw new YuluError(
+      'invalid_argument',
+      `--tier must be publishable or all, not "${tier}"\nusage: ${QUOTES_USAGE}`,
+    );
+  if (tier === 'publishable') filter.tier = 'publishable';
+  return filter;
+}
+
+/** `quotes show <id>`: the quote (a retired ID says where it moved), as JSON or as text. */
+function showQuote(
+  library: QuoteLibrary,
+  id: string | undefined,
+  json: boolean,
+  out: (line: string) => void,
+  color: boolean,
+): void {
+  if (!id)
+    throw new YuluError('invalid_argument', `quotes show needs a quote ID\nusage: ${QUOTES_USAGE}`);
+  // A retired ID (quotes/aliases.json) shows its successor, and says where the quote moved.
+  const moved = library.retired(id)?.successor;
+  if (moved) out(`quote ${id} moved to ${moved} (a catalog rebuild retired the old ID)`);
+  const resolved = library.resolve(id);
+  if (json)
+    return out(
+      JSON.stringify(
+        {
+          ...resolved.quote,
+          paragraphText: resolved.paragraph.text,
+          document: resolved.document.meta,
+        },
+        null,
+        2,
+      ),
+    );
+  return out(formatShow(resolved, library.simplified(resolved.quote), color));
 }
 
 /**

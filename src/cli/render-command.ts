@@ -46,29 +46,61 @@ export async function renderCommand(
   const format = values.svg ? 'svg' : 'png';
 
   const batch = values.all || values.speaker !== undefined || values.ids !== undefined;
-  if (!batch) {
-    const [id, extra] = positionals;
-    if (!id || extra)
-      throw new YuluError(
-        'invalid_argument',
-        `give exactly one quote ID, or --all / --speaker / --ids\nusage: ${RENDER_USAGE}`,
-      );
-    // A retired ID (quotes/aliases.json) renders its successor, and says so.
-    const moved = library.retired(id)?.successor;
-    if (moved) io.err(`quote ${id} moved to ${moved} (a catalog rebuild retired the old ID)\n`);
-    const target = moved ?? id;
-    if (values.lines) {
-      // The quote's lines as laid out, for reviewing breaks without opening images.
-      for (const line of cardLines((await engine.svg(target, spec)).model)) io.out(line);
-      return 0;
-    }
-    const file = values.output ?? cardFileName(target, spec, format);
-    const bytes = await renderOne(engine, target, spec, format);
-    writeOut(file, bytes);
-    io.out(`wrote ${file} (${bytes.length} bytes)`);
+  const job: RenderJob = { library, engine, spec, format, io };
+  return batch ? renderBatch(job, positionals, values) : renderSingle(job, positionals, values);
+}
+
+/** What every card of one run shares: where quotes and cards come from, the spec, the output. */
+interface RenderJob {
+  library: QuoteLibrary;
+  engine: CardEngine;
+  spec: CardSpec;
+  format: 'svg' | 'png';
+  io: RenderIo;
+}
+
+interface RenderValues {
+  output?: string;
+  lines?: boolean;
+  all?: boolean;
+  speaker?: string;
+  ids?: string;
+}
+
+/** One card to a file (or its laid-out lines with --lines); a retired ID renders its successor. */
+async function renderSingle(
+  { library, engine, spec, format, io }: RenderJob,
+  positionals: string[],
+  values: RenderValues,
+): Promise<number> {
+  const [id, extra] = positionals;
+  if (!id || extra)
+    throw new YuluError(
+      'invalid_argument',
+      `give exactly one quote ID, or --all / --speaker / --ids\nusage: ${RENDER_USAGE}`,
+    );
+  // A retired ID (quotes/aliases.json) renders its successor, and says so.
+  const moved = library.retired(id)?.successor;
+  if (moved) io.err(`quote ${id} moved to ${moved} (a catalog rebuild retired the old ID)\n`);
+  const target = moved ?? id;
+  if (values.lines) {
+    // The quote's lines as laid out, for reviewing breaks without opening images.
+    for (const line of cardLines((await engine.svg(target, spec)).model)) io.out(line);
     return 0;
   }
+  const file = values.output ?? cardFileName(target, spec, format);
+  const bytes = await renderOne(engine, target, spec, format);
+  writeOut(file, bytes);
+  io.out(`wrote ${file} (${bytes.length} bytes)`);
+  return 0;
+}
 
+/** A batch to a directory, with a progress bar and a summary; a failed card does not stop it. */
+async function renderBatch(
+  { library, engine, spec, format, io }: RenderJob,
+  positionals: string[],
+  values: RenderValues,
+): Promise<number> {
   if (positionals.length > 0)
     throw new YuluError(
       'invalid_argument',

@@ -108,17 +108,12 @@ export class EditorialStore {
     private readonly timeoutMs = STORE_TIMEOUT_MS,
   ) {}
 
-  async status(quoteId: string): Promise<StatusRecord | null> {
-    const [row] = await this.read(() =>
-      this.db.all('SELECT * FROM quote_status WHERE quote_id = ?', [quoteId]),
-    );
-    return row ? toStatus(row) : null;
+  status(quoteId: string): Promise<StatusRecord | null> {
+    return this.quoteRowOf('quote_status', quoteId, toStatus);
   }
 
-  async statuses(): Promise<StatusRecord[]> {
-    return (await this.read(() => this.db.all('SELECT * FROM quote_status ORDER BY quote_id'))).map(
-      toStatus,
-    );
+  statuses(): Promise<StatusRecord[]> {
+    return this.quoteRows('quote_status', toStatus);
   }
 
   async setStatus(
@@ -128,39 +123,9 @@ export class EditorialStore {
   ): Promise<StatusRecord> {
     if (!STATUSES.includes(change.status))
       throw new YuluError('invalid_argument', `status must be one of ${STATUSES.join(', ')}`);
-    return this.write<StatusRecord>({
-      context,
-      request: change,
-      entity: `quote:${quoteId}`,
-      action: 'set-status',
-      current: () => this.status(quoteId),
-      insert: (at) =>
-        sql(
-          'INSERT INTO quote_status (quote_id, status, note, version, updated_at, updated_by) VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (quote_id) DO NOTHING',
-          quoteId,
-          change.status,
-          change.note,
-          at,
-          context.actor,
-        ),
-      update: (at) =>
-        sql(
-          'UPDATE quote_status SET status = ?, note = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE quote_id = ? AND version = ?',
-          change.status,
-          change.note,
-          at,
-          context.actor,
-          quoteId,
-          context.expectedVersion,
-        ),
-      after: (at) => ({
-        quoteId,
-        ...change,
-        version: context.expectedVersion + 1,
-        updatedAt: at,
-        updatedBy: context.actor,
-      }),
-    });
+    return this.writeQuoteRow(QUOTE_ROWS.status, quoteId, change, context, () =>
+      this.status(quoteId),
+    );
   }
 
   /**
@@ -251,9 +216,7 @@ export class EditorialStore {
       after: (at) => ({
         day,
         quoteId,
-        version: context.expectedVersion + 1,
-        updatedAt: at,
-        updatedBy: context.actor,
+        ...nextVersion(context, at),
       }),
     });
   }
@@ -297,9 +260,7 @@ export class EditorialStore {
       after: (at) => ({
         day,
         quoteId: CLEARED,
-        version: context.expectedVersion + 1,
-        updatedAt: at,
-        updatedBy: context.actor,
+        ...nextVersion(context, at),
       }),
     });
   }
@@ -324,17 +285,7 @@ export class EditorialStore {
       precondition?: () => Promise<YuluError | null>;
     },
   ): Promise<[ScheduleRecord, ScheduleRecord]> {
-    checkDay(first.day);
-    checkDay(second.day);
-    if (first.day === second.day)
-      throw new YuluError('invalid_argument', 'a swap needs two different days');
-    for (const side of [first, second]) {
-      if (!side.quoteId.trim() || side.quoteId.length > 100)
-        throw new YuluError('invalid_argument', `a swap needs the quote shown on ${side.day}`);
-      if (!Number.isInteger(side.expectedVersion) || side.expectedVersion < 0)
-        throw new YuluError('invalid_argument', 'expectedVersion must be a whole number ≥ 0');
-    }
-    if (!context.actor) throw new YuluError('invalid_argument', 'a write needs an actor');
+    checkSwap(first, second, context.actor);
     const days = [first.day, second.day];
     const entity = `swap:${first.day}:${second.day}`;
     const fingerprint = context.idempotencyKey
@@ -346,30 +297,14 @@ export class EditorialStore {
     );
     if (replay) return replay;
 
-    const moves = [
+    const moves: SwapMove[] = [
       { side: first, quoteId: second.quoteId },
       { side: second, quoteId: first.quoteId },
     ];
-    const stale = async (): Promise<YuluError | null> => {
-      for (const { side } of moves) {
-        const row = await this.scheduled(side.day);
-        const version = row?.version ?? 0;
-        if (version !== side.expectedVersion)
-          return conflict(`day:${side.day}`, side.expectedVersion, version);
-        if (row && row.quoteId !== CLEARED && row.quoteId !== side.quoteId)
-          return new YuluError(
-            'version_conflict',
-            `day:${side.day} holds ${row.quoteId}, not ${side.quoteId}; reload and swap again`,
-          );
-      }
-      return null;
-    };
+    const placed = moves.map((m) => ({ day: m.side.day, quoteId: m.quoteId }));
     const refused =
-      (await this.scheduleRefusal(
-        moves.map((m) => ({ day: m.side.day, quoteId: m.quoteId })),
-        days,
-      )) ??
-      (await stale()) ??
+      (await this.scheduleRefusal(placed, days)) ??
+      (await this.staleSwap(moves)) ??
       (await context.precondition?.());
     if (refused) throw refused;
 
@@ -378,56 +313,9 @@ export class EditorialStore {
     const afters = moves.map(({ side, quoteId }) => ({
       day: side.day,
       quoteId,
-      version: side.expectedVersion + 1,
-      updatedAt: at,
-      updatedBy: context.actor,
+      ...nextVersion({ expectedVersion: side.expectedVersion, actor: context.actor }, at),
     })) as [ScheduleRecord, ScheduleRecord];
-    // Every condition for both days sits in the first write; each later statement runs only when
-    // the one before changed a row, so the batch applies everything or nothing.
-    const guards: { sql: string; params: SqlValue[] }[] = [];
-    for (const { side, quoteId } of moves) {
-      guards.push(openDay(side.day), freshQuote(quoteId, side.day, days));
-      guards.push({
-        sql: "COALESCE((SELECT version FROM schedule WHERE day = ?), 0) = ? AND NOT EXISTS (SELECT 1 FROM schedule WHERE day = ? AND quote_id NOT IN ('', ?))",
-        params: [side.day, side.expectedVersion, side.day, side.quoteId],
-      });
-    }
-    const allGuards = guards.map((g) => g.sql).join(' AND ');
-    const guardParams = guards.flatMap((g) => g.params);
-    const statements: SqlStatement[] = [];
-    moves.forEach(({ side, quoteId }, i) => {
-      const condition = i === 0 ? allGuards : 'changes() = 1';
-      const params = i === 0 ? guardParams : [];
-      statements.push(
-        side.expectedVersion === 0
-          ? sql(
-              `INSERT OR IGNORE INTO schedule (day, quote_id, version, updated_at, updated_by) SELECT ?, ?, 1, ?, ? WHERE ${condition}`,
-              side.day,
-              quoteId,
-              at,
-              context.actor,
-              ...params,
-            )
-          : sql(
-              `UPDATE schedule SET quote_id = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE day = ? AND version = ? AND ${condition}`,
-              quoteId,
-              at,
-              context.actor,
-              side.day,
-              side.expectedVersion,
-              ...params,
-            ),
-        sql(
-          'INSERT INTO audit (at, actor, action, entity, before, after) SELECT ?, ?, ?, ?, ?, ? WHERE changes() = 1',
-          at,
-          context.actor,
-          'swap',
-          `day:${side.day}`,
-          befores[i] ? JSON.stringify(befores[i]) : null,
-          JSON.stringify(afters[i]),
-        ),
-      );
-    });
+    const statements = swapStatements(moves, befores, afters, { at, actor: context.actor, days });
     if (context.idempotencyKey)
       statements.push(
         sql(
@@ -446,15 +334,31 @@ export class EditorialStore {
       );
       if (replayNow) return replayNow;
       throw (
-        (await this.scheduleRefusal(
-          moves.map((m) => ({ day: m.side.day, quoteId: m.quoteId })),
-          days,
-        )) ??
-        (await stale()) ??
+        (await this.scheduleRefusal(placed, days)) ??
+        (await this.staleSwap(moves)) ??
         conflict(`day:${first.day}`, first.expectedVersion, first.expectedVersion + 1)
       );
     }
     return afters;
+  }
+
+  /**
+   * A `version_conflict` when a swapped day's row moved since the editor read it, or a
+   * scheduled day no longer holds the quote the editor saw there; null when both still hold.
+   */
+  private async staleSwap(moves: readonly SwapMove[]): Promise<YuluError | null> {
+    for (const { side } of moves) {
+      const row = await this.scheduled(side.day);
+      const version = row?.version ?? 0;
+      if (version !== side.expectedVersion)
+        return conflict(`day:${side.day}`, side.expectedVersion, version);
+      if (row && row.quoteId !== CLEARED && row.quoteId !== side.quoteId)
+        return new YuluError(
+          'version_conflict',
+          `day:${side.day} holds ${row.quoteId}, not ${side.quoteId}; reload and swap again`,
+        );
+    }
+    return null;
   }
 
   /**
@@ -490,17 +394,12 @@ export class EditorialStore {
     return null;
   }
 
-  async erratum(quoteId: string): Promise<ErratumRecord | null> {
-    const [row] = await this.read(() =>
-      this.db.all('SELECT * FROM errata WHERE quote_id = ?', [quoteId]),
-    );
-    return row ? toErratum(row) : null;
+  erratum(quoteId: string): Promise<ErratumRecord | null> {
+    return this.quoteRowOf('errata', quoteId, toErratum);
   }
 
-  async errata(): Promise<ErratumRecord[]> {
-    return (await this.read(() => this.db.all('SELECT * FROM errata ORDER BY quote_id'))).map(
-      toErratum,
-    );
+  errata(): Promise<ErratumRecord[]> {
+    return this.quoteRows('errata', toErratum);
   }
 
   /** A reviewed correction kept beside the original; a reason is required. */
@@ -514,39 +413,9 @@ export class EditorialStore {
       throw new YuluError('invalid_argument', 'an erratum needs the corrected text');
     assertCardText(change.corrected, 'the corrected text');
     assertCardText(change.reason, 'the reason');
-    return this.write<ErratumRecord>({
-      context,
-      request: change,
-      entity: `erratum:${quoteId}`,
-      action: 'set-erratum',
-      current: () => this.erratum(quoteId),
-      insert: (at) =>
-        sql(
-          'INSERT INTO errata (quote_id, corrected, reason, version, updated_at, updated_by) VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (quote_id) DO NOTHING',
-          quoteId,
-          change.corrected,
-          change.reason,
-          at,
-          context.actor,
-        ),
-      update: (at) =>
-        sql(
-          'UPDATE errata SET corrected = ?, reason = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE quote_id = ? AND version = ?',
-          change.corrected,
-          change.reason,
-          at,
-          context.actor,
-          quoteId,
-          context.expectedVersion,
-        ),
-      after: (at) => ({
-        quoteId,
-        ...change,
-        version: context.expectedVersion + 1,
-        updatedAt: at,
-        updatedBy: context.actor,
-      }),
-    });
+    return this.writeQuoteRow(QUOTE_ROWS.erratum, quoteId, change, context, () =>
+      this.erratum(quoteId),
+    );
   }
 
   async trim(quoteId: string): Promise<TrimRecord | null> {
@@ -786,6 +655,70 @@ export class EditorialStore {
     return new EditorDirectory(this.db, this.now, (op) => this.guard(op));
   }
 
+  /** One quote's row of `table`, or null. */
+  private async quoteRowOf<T>(
+    table: 'quote_status' | 'errata',
+    quoteId: string,
+    to: (row: Record<string, SqlValue>) => T,
+  ): Promise<T | null> {
+    const [row] = await this.read(() =>
+      this.db.all(`SELECT * FROM ${table} WHERE quote_id = ?`, [quoteId]),
+    );
+    return row ? to(row) : null;
+  }
+
+  /** Every row of `table`, by quote ID. */
+  private async quoteRows<T>(
+    table: 'quote_status' | 'errata',
+    to: (row: Record<string, SqlValue>) => T,
+  ): Promise<T[]> {
+    return (await this.read(() => this.db.all(`SELECT * FROM ${table} ORDER BY quote_id`))).map(to);
+  }
+
+  /** A versioned write of one quote's row (its status, its erratum): `change` sets `row.columns`. */
+  private writeQuoteRow<C extends Record<string, string>>(
+    row: {
+      table: 'quote_status' | 'errata';
+      action: string;
+      entity: string;
+      columns: readonly (keyof C & string)[];
+    },
+    quoteId: string,
+    change: C,
+    context: WriteContext,
+    current: () => Promise<QuoteRow<C> | null>,
+  ): Promise<QuoteRow<C>> {
+    const values = row.columns.map((column) => change[column] as string);
+    const columns = row.columns.join(', ');
+    const marks = row.columns.map(() => '?').join(', ');
+    const sets = row.columns.map((column) => `${column} = ?`).join(', ');
+    return this.write<QuoteRow<C>>({
+      context,
+      request: change,
+      entity: `${row.entity}:${quoteId}`,
+      action: row.action,
+      current,
+      insert: (at) =>
+        sql(
+          `INSERT INTO ${row.table} (quote_id, ${columns}, version, updated_at, updated_by) VALUES (?, ${marks}, 1, ?, ?) ON CONFLICT (quote_id) DO NOTHING`,
+          quoteId,
+          ...values,
+          at,
+          context.actor,
+        ),
+      update: (at) =>
+        sql(
+          `UPDATE ${row.table} SET ${sets}, version = version + 1, updated_at = ?, updated_by = ? WHERE quote_id = ? AND version = ?`,
+          ...values,
+          at,
+          context.actor,
+          quoteId,
+          context.expectedVersion,
+        ),
+      after: (at) => ({ quoteId, ...change, ...nextVersion(context, at) }),
+    });
+  }
+
   /** The shared shape of every versioned write. */
   private async write<T extends { version: number }>(plan: {
     context: WriteContext;
@@ -934,6 +867,86 @@ export interface SwapSide {
   expectedVersion: number;
 }
 
+/** One side of a swap and the quote it receives from the other side. */
+interface SwapMove {
+  side: SwapSide;
+  quoteId: string;
+}
+
+/** A swap's arguments are well formed: two different real days, quotes named, versions ≥ 0. */
+function checkSwap(first: SwapSide, second: SwapSide, actor: string): void {
+  checkDay(first.day);
+  checkDay(second.day);
+  if (first.day === second.day)
+    throw new YuluError('invalid_argument', 'a swap needs two different days');
+  for (const side of [first, second]) {
+    if (!side.quoteId.trim() || side.quoteId.length > 100)
+      throw new YuluError('invalid_argument', `a swap needs the quote shown on ${side.day}`);
+    if (!Number.isInteger(side.expectedVersion) || side.expectedVersion < 0)
+      throw new YuluError('invalid_argument', 'expectedVersion must be a whole number ≥ 0');
+  }
+  if (!actor) throw new YuluError('invalid_argument', 'a write needs an actor');
+}
+
+/**
+ * Both days' writes and audit entries. Every condition for both days sits in the first write;
+ * each later statement runs only when the one before changed a row, so the batch applies
+ * everything or nothing.
+ */
+function swapStatements(
+  moves: readonly SwapMove[],
+  befores: readonly (ScheduleRecord | null)[],
+  afters: readonly ScheduleRecord[],
+  write: { at: string; actor: string; days: readonly string[] },
+): SqlStatement[] {
+  const { at, actor, days } = write;
+  const guards: { sql: string; params: SqlValue[] }[] = [];
+  for (const { side, quoteId } of moves) {
+    guards.push(openDay(side.day), freshQuote(quoteId, side.day, days));
+    guards.push({
+      sql: "COALESCE((SELECT version FROM schedule WHERE day = ?), 0) = ? AND NOT EXISTS (SELECT 1 FROM schedule WHERE day = ? AND quote_id NOT IN ('', ?))",
+      params: [side.day, side.expectedVersion, side.day, side.quoteId],
+    });
+  }
+  const allGuards = guards.map((g) => g.sql).join(' AND ');
+  const guardParams = guards.flatMap((g) => g.params);
+  const statements: SqlStatement[] = [];
+  moves.forEach(({ side, quoteId }, i) => {
+    const condition = i === 0 ? allGuards : 'changes() = 1';
+    const params = i === 0 ? guardParams : [];
+    statements.push(
+      side.expectedVersion === 0
+        ? sql(
+            `INSERT OR IGNORE INTO schedule (day, quote_id, version, updated_at, updated_by) SELECT ?, ?, 1, ?, ? WHERE ${condition}`,
+            side.day,
+            quoteId,
+            at,
+            actor,
+            ...params,
+          )
+        : sql(
+            `UPDATE schedule SET quote_id = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE day = ? AND version = ? AND ${condition}`,
+            quoteId,
+            at,
+            actor,
+            side.day,
+            side.expectedVersion,
+            ...params,
+          ),
+      sql(
+        'INSERT INTO audit (at, actor, action, entity, before, after) SELECT ?, ?, ?, ?, ?, ? WHERE changes() = 1',
+        at,
+        actor,
+        'swap',
+        `day:${side.day}`,
+        befores[i] ? JSON.stringify(befores[i]) : null,
+        JSON.stringify(afters[i]),
+      ),
+    );
+  });
+  return statements;
+}
+
 function checkDay(day: string): void {
   if (!isCalendarDay(day))
     throw new YuluError(
@@ -978,14 +991,55 @@ function conflict(entity: string, expected: number, current: number): YuluError 
 const str = (v: SqlValue | undefined) => String(v ?? '');
 const num = (v: SqlValue | undefined) => Number(v ?? 0);
 
+/** A quote's editorial row as written: its key, the change, and the version columns. */
+type QuoteRow<C> = { quoteId: string } & C & {
+    version: number;
+    updatedAt: string;
+    updatedBy: string;
+  };
+
+/**
+ * The quote-keyed rows a desk write sets, and the columns in the order they are set. Table and
+ * column names are these constants, never input.
+ */
+const QUOTE_ROWS = {
+  status: {
+    table: 'quote_status',
+    action: 'set-status',
+    entity: 'quote',
+    columns: ['status', 'note'],
+  },
+  erratum: {
+    table: 'errata',
+    action: 'set-erratum',
+    entity: 'erratum',
+    columns: ['corrected', 'reason'],
+  },
+} as const;
+
+/** The version columns of a row a write at `at` leaves behind: one past the version the editor read. */
+function nextVersion(
+  context: Pick<WriteContext, 'expectedVersion' | 'actor'>,
+  at: string,
+): { version: number; updatedAt: string; updatedBy: string } {
+  return { version: context.expectedVersion + 1, updatedAt: at, updatedBy: context.actor };
+}
+
+/** The version columns every editorial row carries: its version and who changed it when. */
+function versionOf(r: Record<string, SqlValue>): {
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+} {
+  return { version: num(r.version), updatedAt: str(r.updated_at), updatedBy: str(r.updated_by) };
+}
+
 function toStatus(r: Record<string, SqlValue>): StatusRecord {
   return {
     quoteId: str(r.quote_id),
     status: str(r.status) as QuoteStatus,
     note: str(r.note),
-    version: num(r.version),
-    updatedAt: str(r.updated_at),
-    updatedBy: str(r.updated_by),
+    ...versionOf(r),
   };
 }
 
@@ -993,9 +1047,7 @@ function toSchedule(r: Record<string, SqlValue>): ScheduleRecord {
   return {
     day: str(r.day),
     quoteId: str(r.quote_id),
-    version: num(r.version),
-    updatedAt: str(r.updated_at),
-    updatedBy: str(r.updated_by),
+    ...versionOf(r),
   };
 }
 
@@ -1004,9 +1056,7 @@ function toErratum(r: Record<string, SqlValue>): ErratumRecord {
     quoteId: str(r.quote_id),
     corrected: str(r.corrected),
     reason: str(r.reason),
-    version: num(r.version),
-    updatedAt: str(r.updated_at),
-    updatedBy: str(r.updated_by),
+    ...versionOf(r),
   };
 }
 

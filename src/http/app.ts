@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { QuoteLibrary } from '../quotes/library.ts';
+import type { QuoteLibrary, ResolvedQuote } from '../quotes/library.ts';
 import { YuluError } from '../errors.ts';
 import type { CardCache } from '../card/card-cache.ts';
 import type { CardEngine } from '../card/engine.ts';
@@ -107,109 +107,129 @@ function healthRoutes(
 }
 
 /** The one Hono app every runtime serves. Runtime-free: dependencies come in through options. */
-export function createApp({
-  library,
-  cards,
-  links,
-  store,
-  daily,
-  webFonts,
-  editorToken,
-  access,
-  draftKeys = [],
-  now = () => Date.now(),
-  clientKey = () => 'anonymous',
-}: AppOptions) {
+export function createApp(options: AppOptions) {
+  const { library, cards, links, store, editorToken, webFonts } = options;
   // A desk behind a guessable token is no desk: runtimes check at start-up, this is the backstop.
   const weak = editorToken ? weakTokenReason(editorToken) : null;
   if (weak) throw new YuluError('invalid_argument', weak);
   const app = new Hono();
-  // Every response, errors included: no MIME sniffing, no referrer leaks across origins.
-  app.use(async (c, next) => {
-    await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    if (!c.res.headers.has('Referrer-Policy'))
-      c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-  });
+  app.use(securityHeaders);
   app.use(inputLimits()); // bodies and query values bounded before any route reads them
   app.use(retiredIds(library)); // retired quote IDs: 301 to the successor or 410 (quotes/aliases.json)
   app.route('/', healthRoutes(library, cards, store));
   app.use('/api/*', ...publicApi());
   // Before /api, whose catch-all answers unknown API routes.
   const engine = cards?.engine;
-  const engineOf = engine && (typeof engine === 'function' ? engine : async () => engine);
-  const resolveQuote = store
-    ? async (id: string) => resolveEdited(id, library, await store())
-    : async (id: string) => library.resolve(id);
-  if (links) app.route('/', oembedRoutes(links, resolveQuote));
-  const days = store ? (daily ?? new DailyService({ library, store })) : undefined;
-  if (store && links && days) {
-    app.route('/', dailyRoutes(library, days, links));
-    app.route('/', feedRoutes(days, links));
-    app.route('/', discoveryRoutes(library, days, links));
-    app.route(
-      '/',
-      editorRoutes({
-        library,
-        store,
-        links,
-        token: editorToken,
-        draftKeys,
-        now,
-        clientKey,
-        access,
-        daily: days,
-        ...(engineOf
-          ? { uncovered: async (text: string) => (await engineOf()).uncovered(text) }
-          : {}),
-      }),
-    );
-  }
+  const wiring: Wiring = {
+    engineOf: engine && (typeof engine === 'function' ? engine : async () => engine),
+    resolveQuote: store
+      ? async (id: string) => resolveEdited(id, library, await store())
+      : async (id: string) => library.resolve(id),
+    days: store ? (options.daily ?? new DailyService({ library, store })) : undefined,
+  };
+  if (links) app.route('/', oembedRoutes(links, wiring.resolveQuote));
+  mountDailyAndDesk(app, options, wiring);
   app.route('/api', apiRoutes(library, links));
-  const resolve = store
-    ? async (id: string) => resolveEdited(id, library, await store())
-    : undefined;
-  if (cards && engineOf) {
-    const admission = {
-      render: cards.render ?? inProcessRenderer(engineOf, library, new RenderGate(2, 8, 12)),
-      limiter: cards.limiter,
-      client: clientKey,
-    };
-    app.route('/', draftRoutes(library, engineOf, draftKeys, now, admission));
-    app.route('/cards', cardRoutes(cards.engine, cards.cache, resolve, admission));
-    const errata = store
-      ? async () => new Map((await (await store()).errata()).map((e) => [e.quoteId, e]))
-      : undefined;
-    const pageLinks = links
-      ? async () => links
-      : async () => {
-          const engine = await engineOf();
-          return { baseUrl: engine.baseUrl, renderVersion: engine.version };
-        };
-    app.route('/', pageRoutes(library, pageLinks, resolve, errata));
-    if (!links)
-      app.route(
-        '/',
-        morePageRoutes({ library, links: pageLinks, resolve: resolveQuote, daily: days }),
-      );
-  }
+  mountCardsAndPages(app, options, wiring);
   // Pages that need only links (and the store for the daily quote), not the card engine.
   if (links)
     app.route(
       '/',
-      morePageRoutes({ library, links: async () => links, resolve: resolveQuote, daily: days }),
+      morePageRoutes({
+        library,
+        links: async () => links,
+        resolve: wiring.resolveQuote,
+        daily: wiring.days,
+      }),
     );
   if (webFonts) app.route('/', webFontRoutes(webFonts));
-  app.notFound((c) => {
-    const path = new URL(c.req.url).pathname;
-    const error = new YuluError('route_not_found', `no route ${c.req.method} ${path}`);
-    // A reader who mistypes a page's address gets a page (in the site's words); clients get JSON.
-    const reader =
-      c.req.method === 'GET' &&
-      (c.req.header('Accept') ?? '').includes('text/html') &&
-      !/^\/(api|cards|editor|fonts)(\/|$)/.test(path);
-    return reader ? errorPage(c, error, library) : errorResponse(c, error);
-  });
+  app.notFound((c) => notFound(c, library));
   app.onError((error, c) => errorResponse(c, error));
   return app;
+}
+
+/** What createApp derives once from its options and hands to the route groups. */
+interface Wiring {
+  engineOf: (() => Promise<CardEngine>) | undefined;
+  resolveQuote: (id: string) => Promise<ResolvedQuote>;
+  days: DailyService | undefined;
+}
+
+/** Every response, errors included: no MIME sniffing, no referrer leaks across origins. */
+async function securityHeaders(c: Context, next: () => Promise<void>): Promise<void> {
+  await next();
+  c.header('X-Content-Type-Options', 'nosniff');
+  if (!c.res.headers.has('Referrer-Policy'))
+    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+}
+
+/** The daily quote, its feeds and discovery files, and the editors' desk: they need the store. */
+function mountDailyAndDesk(app: Hono, options: AppOptions, { engineOf, days }: Wiring): void {
+  const { library, store, links, editorToken, access, draftKeys = [] } = options;
+  const { now = () => Date.now(), clientKey = () => 'anonymous' } = options;
+  if (!store || !links || !days) return;
+  app.route('/', dailyRoutes(library, days, links));
+  app.route('/', feedRoutes(days, links));
+  app.route('/', discoveryRoutes(library, days, links));
+  app.route(
+    '/',
+    editorRoutes({
+      library,
+      store,
+      links,
+      token: editorToken,
+      draftKeys,
+      now,
+      clientKey,
+      access,
+      daily: days,
+      ...(engineOf
+        ? { uncovered: async (text: string) => (await engineOf()).uncovered(text) }
+        : {}),
+    }),
+  );
+}
+
+/** Cards, drafts and the pages that show them: they need the card engine. */
+function mountCardsAndPages(app: Hono, options: AppOptions, wiring: Wiring): void {
+  const { library, cards, links, store, draftKeys = [] } = options;
+  const { now = () => Date.now(), clientKey = () => 'anonymous' } = options;
+  const { engineOf, resolveQuote, days } = wiring;
+  if (!cards || !engineOf) return;
+  const resolve = store
+    ? async (id: string) => resolveEdited(id, library, await store())
+    : undefined;
+  const admission = {
+    render: cards.render ?? inProcessRenderer(engineOf, library, new RenderGate(2, 8, 12)),
+    limiter: cards.limiter,
+    client: clientKey,
+  };
+  app.route('/', draftRoutes(library, engineOf, draftKeys, now, admission));
+  app.route('/cards', cardRoutes(cards.engine, cards.cache, resolve, admission));
+  const errata = store
+    ? async () => new Map((await (await store()).errata()).map((e) => [e.quoteId, e]))
+    : undefined;
+  const pageLinks = links
+    ? async () => links
+    : async () => {
+        const engine = await engineOf();
+        return { baseUrl: engine.baseUrl, renderVersion: engine.version };
+      };
+  app.route('/', pageRoutes(library, pageLinks, resolve, errata));
+  if (!links)
+    app.route(
+      '/',
+      morePageRoutes({ library, links: pageLinks, resolve: resolveQuote, daily: days }),
+    );
+}
+
+/** A reader who mistypes a page's address gets a page (in the site's words); clients get JSON. */
+function notFound(c: Context, library: QuoteLibrary): Response | Promise<Response> {
+  const path = new URL(c.req.url).pathname;
+  const error = new YuluError('route_not_found', `no route ${c.req.method} ${path}`);
+  const reader =
+    c.req.method === 'GET' &&
+    (c.req.header('Accept') ?? '').includes('text/html') &&
+    !/^\/(api|cards|editor|fonts)(\/|$)/.test(path);
+  return reader ? errorPage(c, error, library) : errorResponse(c, error);
 }

@@ -45,19 +45,12 @@ export function deskSessions(options: DeskSessionOptions) {
   const origin = publicOrigin(options.baseUrl);
   const cookie = sessionCookie(origin);
   const throttle = options.throttle ?? new SignInThrottle();
-  const client = options.clientKey ?? (() => 'anonymous');
-  const log = options.log ?? ((line: string) => console.warn(line));
-
-  /**
-   * Who a submitted token signs in as: `editor` for EDITOR_TOKEN (the single-editor shortcut),
-   * else the named editor whose token it is (src/desk/editors.ts), else nobody. With no
-   * EDITOR_TOKEN configured the desk is closed to everyone.
-   */
-  const editorFor = async (submitted: string): Promise<string | null> => {
-    if (!options.token) return null;
-    if (await tokenMatches(submitted, options.token)) return SHORTCUT_EDITOR;
-    if (!submitted) return null;
-    return (await options.store()).editors().signIn(submitted);
+  const setup: SessionSetup = {
+    options,
+    cookie,
+    throttle,
+    client: options.clientKey ?? (() => 'anonymous'),
+    log: options.log ?? ((line: string) => console.warn(line)),
   };
 
   return {
@@ -84,48 +77,14 @@ export function deskSessions(options: DeskSessionOptions) {
      * `false`: wrong token (logged). While the client must wait, throws 429 with Retry-After
      * without checking the token at all.
      */
-    async signIn(c: Context, submitted: string): Promise<boolean> {
-      const who = client(c);
-      const wait = throttle.admit(who);
-      if (wait > 0)
-        throw new YuluError(
-          'rate_limited',
-          `too many wrong tokens from this address; try again in ${wait} s`,
-          { retryAfter: wait },
-        );
-      const editor = await editorFor(submitted);
-      if (!editor) {
-        log(`yulu: failed sign-in to the desk from ${who} (${throttle.failures(who)} in a row)`);
-        return false;
-      }
-      throttle.succeeded(who);
-      const session = await newServerSession(editor);
-      await (await options.store()).createSession(session);
-      setCookie(c, cookie.name, session.id, cookie.options);
-      return true;
-    },
+    signIn: (c: Context, submitted: string): Promise<boolean> => signIn(setup, c, submitted),
 
     /**
      * The live session of this request's cookie, or null (missing, unknown, expired, revoked, or
      * of a named editor revoked since signing in). Behind Access: the JWT's editor, or a 401/403
      * YuluError.
      */
-    async read(c: Context): Promise<Session | null> {
-      if (options.access) {
-        // Access: the JWT is the session (a missing or refused one is a 401/403 page).
-        const jwt = c.req.header(ACCESS_HEADER) ?? '';
-        const who = await options.access.verify(jwt);
-        return { editor: who.editor, csrf: await accessCsrf(jwt), expires: who.expires };
-      }
-      const idHash = await sessionIdHash(getCookie(c, cookie.name));
-      if (!idHash) return null;
-      const store = await options.store();
-      const stored = await store.session(idHash);
-      if (!stored) return null;
-      if (stored.editor !== SHORTCUT_EDITOR && !(await store.editors().active(stored.editor)))
-        return null;
-      return { editor: stored.editor, csrf: stored.csrf, expires: stored.expires };
-    },
+    read: (c: Context): Promise<Session | null> => readSession(setup, c),
 
     /** Ends this request's session on the server (every copy of the cookie stops working). */
     async signOut(c: Context): Promise<void> {
@@ -134,6 +93,69 @@ export function deskSessions(options: DeskSessionOptions) {
       deleteCookie(c, cookie.name, { path: '/', secure: cookie.options.secure });
     },
   };
+}
+
+/** What the session steps share: the options, the cookie, the backoff and the log. */
+interface SessionSetup {
+  options: DeskSessionOptions;
+  cookie: ReturnType<typeof sessionCookie>;
+  throttle: SignInThrottle;
+  client: (c: Context) => string;
+  log: (line: string) => void;
+}
+
+/**
+ * Who a submitted token signs in as: `editor` for EDITOR_TOKEN (the single-editor shortcut),
+ * else the named editor whose token it is (src/desk/editors.ts), else nobody. With no
+ * EDITOR_TOKEN configured the desk is closed to everyone.
+ */
+async function editorFor(options: DeskSessionOptions, submitted: string): Promise<string | null> {
+  if (!options.token) return null;
+  if (await tokenMatches(submitted, options.token)) return SHORTCUT_EDITOR;
+  if (!submitted) return null;
+  return (await options.store()).editors().signIn(submitted);
+}
+
+async function signIn(
+  { options, cookie, throttle, client, log }: SessionSetup,
+  c: Context,
+  submitted: string,
+): Promise<boolean> {
+  const who = client(c);
+  const wait = throttle.admit(who);
+  if (wait > 0)
+    throw new YuluError(
+      'rate_limited',
+      `too many wrong tokens from this address; try again in ${wait} s`,
+      { retryAfter: wait },
+    );
+  const editor = await editorFor(options, submitted);
+  if (!editor) {
+    log(`yulu: failed sign-in to the desk from ${who} (${throttle.failures(who)} in a row)`);
+    return false;
+  }
+  throttle.succeeded(who);
+  const session = await newServerSession(editor);
+  await (await options.store()).createSession(session);
+  setCookie(c, cookie.name, session.id, cookie.options);
+  return true;
+}
+
+async function readSession({ options, cookie }: SessionSetup, c: Context): Promise<Session | null> {
+  if (options.access) {
+    // Access: the JWT is the session (a missing or refused one is a 401/403 page).
+    const jwt = c.req.header(ACCESS_HEADER) ?? '';
+    const who = await options.access.verify(jwt);
+    return { editor: who.editor, csrf: await accessCsrf(jwt), expires: who.expires };
+  }
+  const idHash = await sessionIdHash(getCookie(c, cookie.name));
+  if (!idHash) return null;
+  const store = await options.store();
+  const stored = await store.session(idHash);
+  if (!stored) return null;
+  if (stored.editor !== SHORTCUT_EDITOR && !(await store.editors().active(stored.editor)))
+    return null;
+  return { editor: stored.editor, csrf: stored.csrf, expires: stored.expires };
 }
 
 export type DeskSessions = ReturnType<typeof deskSessions>;

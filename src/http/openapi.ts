@@ -102,27 +102,17 @@ const errors = {
   404: json(error, 'nothing with that ID, slug or date'),
 };
 
-/** The OpenAPI 3.1 document for `origin`. */
-export function openApiDocument(origin: string) {
-  const api = new OpenAPIHono();
-  const r = api.openAPIRegistry;
-  const get = (
-    path: string,
-    summary: string,
-    response: ReturnType<typeof json>,
-    request: { query?: z.ZodObject; params?: z.ZodObject } = {},
-  ) =>
-    r.registerPath({
-      method: 'get',
-      path,
-      summary,
-      request,
-      responses: { 200: response, ...errors },
-    });
-  get(
-    '/api/quotes',
-    'Quotes: filter, search (simplified and traditional fold), cursor pages',
-    json(
+/** Every public GET route: path, summary, its 200 response and its parameters. */
+const ENDPOINTS: {
+  path: string;
+  summary: string;
+  response: ReturnType<typeof json>;
+  request?: { query?: z.ZodObject; params?: z.ZodObject };
+}[] = [
+  {
+    path: '/api/quotes',
+    summary: 'Quotes: filter, search (simplified and traditional fold), cursor pages',
+    response: json(
       z.object({
         total: z.number().int(),
         quotes: z.array(quote),
@@ -130,51 +120,64 @@ export function openApiDocument(origin: string) {
       }),
       'a page of quotes',
     ),
-    { query: listQuery },
-  );
-  get(
-    '/api/quotes/{id}',
-    'One quote with its paragraph, context and source',
-    json(z.object({ quote, source }), 'the quote'),
-    { params: z.object({ id: z.string() }) },
-  );
-  get(
-    '/api/quotes/random',
-    'A random publishable quote (same filters as the list)',
-    json(z.object({ total: z.number().int(), quote }), 'one quote; not cached'),
-    { query: randomQuery },
-  );
-  get(
-    '/api/sources',
-    'Every source document',
-    json(z.object({ sources: z.array(source) }), 'the sources'),
-  );
-  get(
-    '/api/sources/{slug}',
-    'One source with its paragraphs',
-    json(z.object({ source }), 'the source'),
-    { params: z.object({ slug: z.string() }) },
-  );
-  get(
-    '/api/speakers',
-    'Every speaker with quotes',
-    json(z.object({ speakers: z.array(speaker) }), 'the speakers'),
-  );
-  get(
-    '/api/daily',
-    'The daily quote of a day (a preview for future days)',
-    json(daily, 'the day'),
-    { query: dailyQuery },
-  );
-  get(
-    '/oembed',
-    'oEmbed 1.0 for a quote’s permalink (type rich)',
-    json(
+    request: { query: listQuery },
+  },
+  {
+    path: '/api/quotes/{id}',
+    summary: 'One quote with its paragraph, context and source',
+    response: json(z.object({ quote, source }), 'the quote'),
+    request: { params: z.object({ id: z.string() }) },
+  },
+  {
+    path: '/api/quotes/random',
+    summary: 'A random publishable quote (same filters as the list)',
+    response: json(z.object({ total: z.number().int(), quote }), 'one quote; not cached'),
+    request: { query: randomQuery },
+  },
+  {
+    path: '/api/sources',
+    summary: 'Every source document',
+    response: json(z.object({ sources: z.array(source) }), 'the sources'),
+  },
+  {
+    path: '/api/sources/{slug}',
+    summary: 'One source with its paragraphs',
+    response: json(z.object({ source }), 'the source'),
+    request: { params: z.object({ slug: z.string() }) },
+  },
+  {
+    path: '/api/speakers',
+    summary: 'Every speaker with quotes',
+    response: json(z.object({ speakers: z.array(speaker) }), 'the speakers'),
+  },
+  {
+    path: '/api/daily',
+    summary: 'The daily quote of a day (a preview for future days)',
+    response: json(daily, 'the day'),
+    request: { query: dailyQuery },
+  },
+  {
+    path: '/oembed',
+    summary: 'oEmbed 1.0 for a quote’s permalink (type rich)',
+    response: json(
       z.object({ type: z.literal('rich'), html: z.string(), thumbnail_url: z.url() }),
       'the embed',
     ),
-    { query: oembedQuery },
-  );
+    request: { query: oembedQuery },
+  },
+];
+
+/** The OpenAPI 3.1 document for `origin`. */
+export function openApiDocument(origin: string) {
+  const api = new OpenAPIHono();
+  for (const { path, summary, response, request = {} } of ENDPOINTS)
+    api.openAPIRegistry.registerPath({
+      method: 'get',
+      path,
+      summary,
+      request,
+      responses: { 200: response, ...errors },
+    });
   return api.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {

@@ -8,7 +8,19 @@ export function sourcesWords(lang: CliLanguage) {
   const en = lang === 'en';
   return {
     lang,
-    // errors
+    ...commandErrors(en),
+    ...fileErrors(en),
+    ...optionErrors(en),
+    ...peopleErrors(en),
+    ...duplicateErrors(en),
+  };
+}
+
+export type SourcesWords = ReturnType<typeof sourcesWords>;
+
+/** The command line itself: verb, file count, option syntax. */
+function commandErrors(en: boolean) {
+  return {
     missingOption: (name: string) =>
       en
         ? `--${name} is required (see yulu sources add --help)`
@@ -25,6 +37,12 @@ export function sourcesWords(lang: CliLanguage) {
       en
         ? `${detail} (see yulu sources add --help)`
         : `参数有误：${detail}（见 yulu sources add --help）`,
+  };
+}
+
+/** The text file: found, readable, UTF-8, not empty, not too big. */
+function fileErrors(en: boolean) {
+  return {
     fileMissing: (file: string) => (en ? `file not found: ${file}` : `找不到文件：${file}`),
     fileUnreadable: (file: string, why: string) =>
       en ? `cannot read ${file}: ${why}` : `无法读取 ${file}：${why}`,
@@ -37,6 +55,12 @@ export function sourcesWords(lang: CliLanguage) {
       en
         ? `${file} is larger than ${max / 1_000_000} MB; an interview is far shorter`
         : `${file} 超过 ${max / 1_000_000} MB；一篇访谈不会这么长`,
+  };
+}
+
+/** Option values: date, slug, choices, URL. */
+function optionErrors(en: boolean) {
+  return {
     badDate: (value: string) =>
       en
         ? `--date must be a real day as YYYY-MM-DD, got "${value}"`
@@ -51,6 +75,12 @@ export function sourcesWords(lang: CliLanguage) {
         : `--${name} 只能是 ${allowed.join('、')}，收到“${value}”`,
     badUrl: (value: string) =>
       en ? `--url is not a URL: "${value}"` : `--url 不是网址：“${value}”`,
+  };
+}
+
+/** `--people`: its entries, roles and guest. */
+function peopleErrors(en: boolean) {
+  return {
     peopleEmpty: en ? '--people names nobody' : '--people 没有列出任何人',
     peopleSyntax: (entry: string) =>
       en
@@ -70,6 +100,12 @@ export function sourcesWords(lang: CliLanguage) {
       en
         ? `--people must name a guest (role guest), found ${n}`
         : `--people 中须有一位嘉宾（角色 guest），现有 ${n} 位`,
+  };
+}
+
+/** Refusals that protect the corpus: a source already there, quote IDs that would change. */
+function duplicateErrors(en: boolean) {
+  return {
     duplicateText: (stem: string, slug: string) =>
       en
         ? `duplicate source: this text is already in the corpus as ${stem} (${slug})`
@@ -88,5 +124,3 @@ export function sourcesWords(lang: CliLanguage) {
         : `已拒绝：会改变 ${n} 个已有语录编号（${sample}）；未写入任何文件——目录是否最新（npm run build:catalog）？`,
   };
 }
-
-export type SourcesWords = ReturnType<typeof sourcesWords>;

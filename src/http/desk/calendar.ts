@@ -43,12 +43,7 @@ export function deskCalendar(app: Desk, options: DeskOptions): void {
         'invalid_argument',
         `swap must be a date like 2026-12-05, not "${swapAsked.slice(0, 40)}"`,
       );
-    const lead = (new Date(`${first}T00:00:00Z`).getUTCDay() + 6) % 7;
-    const gridStart = addDays(first, -lead);
-    let gridEnd = addDays(first, 27);
-    while (monthOf(addDays(gridEnd, 1)) === monthOf(first)) gridEnd = addDays(gridEnd, 1);
-    while ((new Date(`${gridEnd}T00:00:00Z`).getUTCDay() + 6) % 7 !== 6)
-      gridEnd = addDays(gridEnd, 1);
+    const { gridStart, gridEnd } = gridBounds(first);
     const editorial = await store();
     // Warnings look 60 days either side of the grid, so a repeat across months is seen.
     const planned = await daily.days(
@@ -61,20 +56,10 @@ export function deskCalendar(app: Desk, options: DeskOptions): void {
     );
     const swapping = swapAsked ? plan.get(swapAsked) : undefined;
     const swapOpen = swapping && isOpen(swapping.date, today, swapping);
-    const shown = new Map<string, Shown>();
-    for (const p of planned) {
-      if (p.date < gridStart || p.date > gridEnd || shown.has(p.id)) continue;
-      const resolved = await resolveEdited(p.id, library, editorial).catch(() => undefined);
-      if (resolved)
-        shown.set(p.id, {
-          text: library.simplified(resolved.quote),
-          speaker: resolved.quote.speaker,
-          content: resolved,
-        });
-    }
+    const inGrid = planned.filter((p) => p.date >= gridStart && p.date <= gridEnd);
     const grid: GridContext = {
       w,
-      shown,
+      shown: await shownQuotes(inGrid, library, editorial),
       links,
       session,
       today,
@@ -96,23 +81,60 @@ export function deskCalendar(app: Desk, options: DeskOptions): void {
       );
     }
     const [y, m] = first.split('-').map(Number) as [number, number];
-    const prev = monthOf(addDays(first, -1));
-    const next = monthOf(addDays(first, 32));
-    // While a swap is under way, moving between months keeps it (the other day may be in another).
-    const keep = grid.swapping ? `&swap=${grid.swapping.date}` : '';
-    const banner = grid.swapping
-      ? html`<p class="notice" role="status">${w.swapping(grid.swapping.date)} <a href="/editor/calendar?month=${grid.month}">${w.cancel}</a></p>`
-      : '';
     return deskPage(
       c,
       `${w.calendar} · ${w.month(y, m)}`,
-      html`<p class="muted">${w.calendarHelp}</p>${banner}
-      <nav class="monthnav" aria-label="${w.calendar}"><a href="/editor/calendar?month=${prev}${keep}" rel="prev">← ${prev}</a><a href="/editor/calendar">${today}</a><a href="/editor/calendar?month=${next}${keep}" rel="next">${next} →</a></nav>
-      <ol class="month">${w.weekdays.map((d) => html`<li class="wd" aria-hidden="true">${d}</li>`)}${cells}</ol>`,
+      monthView(grid, first, cells),
       200,
       frame(c, 'calendar'),
     );
   });
 
   deskSchedule(app, options);
+}
+
+/** The Monday before (or on) the month's first day, and the Sunday after (or on) its last. */
+function gridBounds(first: string): { gridStart: string; gridEnd: string } {
+  const lead = (new Date(`${first}T00:00:00Z`).getUTCDay() + 6) % 7;
+  const gridStart = addDays(first, -lead);
+  let gridEnd = addDays(first, 27);
+  while (monthOf(addDays(gridEnd, 1)) === monthOf(first)) gridEnd = addDays(gridEnd, 1);
+  while ((new Date(`${gridEnd}T00:00:00Z`).getUTCDay() + 6) % 7 !== 6)
+    gridEnd = addDays(gridEnd, 1);
+  return { gridStart, gridEnd };
+}
+
+/** Each planned quote as the grid shows it (editors' trims and errata applied); unresolvable ones left out. */
+async function shownQuotes(
+  planned: readonly PlannedDay[],
+  library: DeskOptions['library'],
+  editorial: Parameters<typeof resolveEdited>[2],
+): Promise<Map<string, Shown>> {
+  const shown = new Map<string, Shown>();
+  for (const p of planned) {
+    if (shown.has(p.id)) continue;
+    const resolved = await resolveEdited(p.id, library, editorial).catch(() => undefined);
+    if (resolved)
+      shown.set(p.id, {
+        text: library.simplified(resolved.quote),
+        speaker: resolved.quote.speaker,
+        content: resolved,
+      });
+  }
+  return shown;
+}
+
+/** The month's help, swap banner, month navigation and grid of day cells. */
+function monthView(grid: GridContext, first: string, cells: Html[]): Html {
+  const { w, today } = grid;
+  const prev = monthOf(addDays(first, -1));
+  const next = monthOf(addDays(first, 32));
+  // While a swap is under way, moving between months keeps it (the other day may be in another).
+  const keep = grid.swapping ? `&swap=${grid.swapping.date}` : '';
+  const banner = grid.swapping
+    ? html`<p class="notice" role="status">${w.swapping(grid.swapping.date)} <a href="/editor/calendar?month=${grid.month}">${w.cancel}</a></p>`
+    : '';
+  return html`<p class="muted">${w.calendarHelp}</p>${banner}
+      <nav class="monthnav" aria-label="${w.calendar}"><a href="/editor/calendar?month=${prev}${keep}" rel="prev">← ${prev}</a><a href="/editor/calendar">${today}</a><a href="/editor/calendar?month=${next}${keep}" rel="next">${next} →</a></nav>
+      <ol class="month">${w.weekdays.map((d) => html`<li class="wd" aria-hidden="true">${d}</li>`)}${cells}</ol>`;
 }

@@ -29,62 +29,79 @@ interface Asked {
   month: string;
 }
 
-export function deskSchedule(app: Desk, { library, store, daily }: DeskOptions): void {
-  /** The page for a refused or conflicting write, or undefined when `write` succeeded. */
-  async function attempt(
-    c: Context,
-    asked: Asked,
-    write: () => Promise<unknown>,
-  ): Promise<Response | undefined> {
-    try {
-      await write();
-      return undefined;
-    } catch (error) {
-      if (!(error instanceof YuluError)) throw error;
-      const w = words(c);
-      const back = html`<p><a href="/editor/calendar?month=${asked.month}">${w.calendar}</a></p>`;
-      const yours = html`<p>${w.yours}: ${asked.kept}</p>`;
-      if (error.code === 'version_conflict' || error.code === 'idempotency_mismatch')
-        return deskPage(
-          c,
-          w.conflict,
-          html`${conflictLine(error)}${yours}${back}`,
-          conflictStatus(error),
-          frame(c),
-        );
-      if (error.code === 'day_fixed' || error.code === 'daily_repeat')
-        return deskPage(
-          c,
-          w.refused,
-          html`<p class="error" role="alert"><strong>${error.code}</strong>: ${await explain(w, error, asked)}</p>${yours}${back}`,
-          409,
-          frame(c),
-        );
-      throw error;
-    }
-  }
+/** The stores the calendar's writes read and write. */
+type Deps = Pick<DeskOptions, 'library' | 'store' | 'daily'>;
 
-  /** The refusal in the editor's language: which day is fixed, or where the quote already is. */
-  async function explain(w: Words, error: YuluError, asked: Asked): Promise<string> {
-    const today = daily.today();
-    if (error.code === 'day_fixed') {
-      const [todayPlanned] = await daily.days(today, today);
-      const from = firstOpenDay(today, todayPlanned);
-      for (const day of asked.touched) {
-        const [planned] = await daily.days(day, day);
-        if (!isOpen(day, today, planned)) return w.dayFixed(day, from);
-      }
-      return w.dayFixed(asked.touched.join('、'), from);
-    }
-    const editorial = await store();
-    for (const { day, quoteId } of asked.placed) {
-      const near = await editorial.usesNear(quoteId, day, asked.touched);
-      if (near.length)
-        return w.repeatRefused(quoteId, near.map((n) => n.day).join('、'), NO_REPEAT_DAYS);
-    }
-    return error.message;
-  }
+export function deskSchedule(app: Desk, deps: DeskOptions): void {
+  scheduleDay(app, deps);
+  clearDay(app, deps);
+  swapDays(app, deps);
+}
 
+/** The page for a refused or conflicting write, or undefined when `write` succeeded. */
+async function attempt(
+  c: Context,
+  deps: Deps,
+  asked: Asked,
+  write: () => Promise<unknown>,
+): Promise<Response | undefined> {
+  try {
+    await write();
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof YuluError)) throw error;
+    const w = words(c);
+    const back = html`<p><a href="/editor/calendar?month=${asked.month}">${w.calendar}</a></p>`;
+    const yours = html`<p>${w.yours}: ${asked.kept}</p>`;
+    if (error.code === 'version_conflict' || error.code === 'idempotency_mismatch')
+      return deskPage(
+        c,
+        w.conflict,
+        html`${conflictLine(error)}${yours}${back}`,
+        conflictStatus(error),
+        frame(c),
+      );
+    if (error.code === 'day_fixed' || error.code === 'daily_repeat')
+      return deskPage(
+        c,
+        w.refused,
+        html`<p class="error" role="alert"><strong>${error.code}</strong>: ${await explain(w, deps, error, asked)}</p>${yours}${back}`,
+        409,
+        frame(c),
+      );
+    throw error;
+  }
+}
+
+/** The refusal in the editor's language: which day is fixed, or where the quote already is. */
+async function explain(
+  w: Words,
+  { store, daily }: Deps,
+  error: YuluError,
+  asked: Asked,
+): Promise<string> {
+  const today = daily.today();
+  if (error.code === 'day_fixed') {
+    const [todayPlanned] = await daily.days(today, today);
+    const from = firstOpenDay(today, todayPlanned);
+    for (const day of asked.touched) {
+      const [planned] = await daily.days(day, day);
+      if (!isOpen(day, today, planned)) return w.dayFixed(day, from);
+    }
+    return w.dayFixed(asked.touched.join('、'), from);
+  }
+  const editorial = await store();
+  for (const { day, quoteId } of asked.placed) {
+    const near = await editorial.usesNear(quoteId, day, asked.touched);
+    if (near.length)
+      return w.repeatRefused(quoteId, near.map((n) => n.day).join('、'), NO_REPEAT_DAYS);
+  }
+  return error.message;
+}
+
+/** `POST /editor/schedule`: one day gets a quote. */
+function scheduleDay(app: Desk, deps: Deps): void {
+  const { library, store } = deps;
   app.post('/editor/schedule', async (c) => {
     const form = await readForm(c);
     const day = String(form.day ?? '');
@@ -97,12 +114,16 @@ export function deskSchedule(app: Desk, { library, store, daily }: DeskOptions):
       kept: html`${day} → <q class="kept">${quoteId}</q>`,
       month: day.slice(0, 7),
     };
-    const page = await attempt(c, asked, () =>
+    const page = await attempt(c, deps, asked, () =>
       editorial.setSchedule(day, quoteId, writeContext(form, c.get('session'))),
     );
     return page ?? c.redirect(`/editor/calendar?month=${day.slice(0, 7)}#d-${day}`, 303);
   });
+}
 
+/** `POST /editor/clear`: a day goes back to the plan's automatic pick. */
+function clearDay(app: Desk, deps: Deps): void {
+  const { store } = deps;
   app.post('/editor/clear', async (c) => {
     const form = await readForm(c);
     const day = parseDay(String(form.day ?? ''));
@@ -114,12 +135,16 @@ export function deskSchedule(app: Desk, { library, store, daily }: DeskOptions):
       kept: html`${w.clearDay} ${w.clearOf(day)}`,
       month: day.slice(0, 7),
     };
-    const page = await attempt(c, asked, () =>
+    const page = await attempt(c, deps, asked, () =>
       editorial.clearSchedule(day, writeContext(form, c.get('session'))),
     );
     return page ?? c.redirect(`/editor/calendar?month=${day.slice(0, 7)}#d-${day}`, 303);
   });
+}
 
+/** `POST /editor/swap`: two days exchange their quotes. */
+function swapDays(app: Desk, deps: Deps): void {
+  const { store, daily } = deps;
   app.post('/editor/swap', async (c) => {
     const form = await readForm(c);
     const w = words(c);
@@ -156,7 +181,7 @@ export function deskSchedule(app: Desk, { library, store, daily }: DeskOptions):
       return null;
     };
     const editorial = await store();
-    const page = await attempt(c, asked, () =>
+    const page = await attempt(c, deps, asked, () =>
       editorial.swapSchedule(first, second, {
         actor: context.actor,
         idempotencyKey: context.idempotencyKey,
