@@ -41,7 +41,7 @@ export function trackedCount(text: string): number {
 
 /**
  * How a justified line is stretched (JIS X 4051 §4.9, clreq §3.8, simplified for cards): first
- * its spaces — between words, and between Han and Latin — up to ⅜ em each, then the gaps
+ * its spaces — between words, and between Han and Latin — up to 3/8 em each, then the gaps
  * after its characters. A Latin word takes spacing only after its last letter (above), a
  * character before a space takes none (the space stretches instead, so a word space never gets
  * two helpings), and neither does the line's last character (Satori draws spacing after it too,
@@ -74,7 +74,7 @@ export interface Justification {
   space: number;
 }
 
-/** A space (its own width included) stretches to at most ⅜ em (JIS X 4051 allows ½; between
+/** A space (its own width included) stretches to at most 3/8 em (JIS X 4051 allows ½; between
  * Latin words that already reads as a hole on a card). */
 export const SPACE_MAX = 0.375;
 /**
