@@ -90,8 +90,10 @@ export function deskScenario(
         await expect(page.locator('.who').textContent()).resolves.toBe('安娜');
         await page.getByRole('search').getByLabel('文字').fill(needle);
         await page.getByRole('button', { name: '搜索' }).click();
+        // The results page arrives after the click (slower on workerd): wait for it, not race it.
+        await page.waitForURL(/[?&]text=/);
         const row = page.locator(`li[data-id="${quote.id}"]`);
-        await expect(row.count()).resolves.toBe(1);
+        await expect.poll(() => row.count()).toBe(1);
 
         // Trim: select the first 12 characters of the quote inside its paragraph.
         await row.locator('.text a').click();
