@@ -11,6 +11,7 @@ import { QuoteLibrary } from '../../src/quotes/library.ts';
 import { loadArtifacts } from '../../src/runtime/node/artifacts.ts';
 import { createNodeCardEngine } from '../../src/runtime/node/cards.ts';
 import { memoryStore } from '../support/store.ts';
+import { formPoster } from '../support/form-post.ts';
 
 const TOKEN = 'test-editor-token-editors-4242';
 const { catalog, corpus } = loadArtifacts();
@@ -31,12 +32,7 @@ beforeAll(async () => {
   });
 });
 
-const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-  app.request(`${origin}${path}`, {
-    method: 'POST',
-    body: new URLSearchParams(fields).toString(),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
-  });
+const post = formPoster(() => app, origin);
 const get = (path: string, cookie: string) =>
   app.request(`${origin}${path}`, { headers: { Cookie: cookie } });
 

@@ -8,6 +8,7 @@ import { createApp } from '../../src/http/app.ts';
 import { QuoteLibrary } from '../../src/quotes/library.ts';
 import { loadArtifacts } from '../../src/runtime/node/artifacts.ts';
 import { memoryStore } from '../support/store.ts';
+import { formPoster } from '../support/form-post.ts';
 
 const TOKEN = 'test-editor-token-7f3c9a1e5b2d8046';
 const { catalog, corpus } = loadArtifacts();
@@ -26,12 +27,7 @@ beforeAll(async () => {
   });
 });
 
-const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-  app.request(`${origin}${path}`, {
-    method: 'POST',
-    body: new URLSearchParams(fields).toString(),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
-  });
+const post = formPoster(() => app, origin);
 
 async function signIn(): Promise<{ cookie: string; csrf: string }> {
   const res = await post('/editor/login', { token: TOKEN });
