@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, todayInShanghai } from '../../src/daily/calendar.ts';
 import type { EditorialStore } from '../../src/desk/store.ts';
@@ -40,9 +40,19 @@ export interface DeskLimits {
   pagesMs: number;
   /** How long a freshly requested card preview may take to arrive. */
   renderMs: number;
+  /**
+   * Playwright's wait for one click, fill or navigation. A form's POST waits behind the card
+   * thumbnails the previous page asked for, which workerd draws on the request's own thread.
+   */
+  actionMs: number;
 }
 // The walk-through's month grid draws a card thumbnail for every planned day (60 s).
-export const NODE_LIMITS: DeskLimits = { flowMs: 60_000, pagesMs: 180_000, renderMs: 1_000 };
+export const NODE_LIMITS: DeskLimits = {
+  flowMs: 60_000,
+  pagesMs: 180_000,
+  renderMs: 1_000,
+  actionMs: 30_000,
+};
 
 const { catalog, corpus } = loadArtifacts();
 const library = new QuoteLibrary(catalog, corpus);
@@ -59,11 +69,17 @@ export function deskScenario(
 ): void {
   const t = target;
   const SHOTS = process.env.DESK_SCREENSHOTS && join(process.env.DESK_SCREENSHOTS, runtime);
+  /** A fresh browser context whose waits follow the runtime's limits. */
+  async function newContext(options: BrowserContextOptions): Promise<BrowserContext> {
+    const context = await t().browser.newContext(options);
+    context.setDefaultTimeout(limits.actionMs);
+    return context;
+  }
   async function signedIn(
     token = t().shortcut,
     viewport = { width: 1440, height: 900 },
   ): Promise<Page> {
-    const page = await (await t().browser.newContext({ viewport })).newPage();
+    const page = await (await newContext({ viewport })).newPage();
     await page.goto(`${t().base}/editor`);
     await page.getByLabel('编辑口令').fill(token);
     await page.getByRole('button', { name: '登录' }).click();
@@ -405,16 +421,20 @@ export function deskScenario(
           const viewport = { width, height: 900 };
           const signed = await signedIn(t().shortcut, viewport);
           // axe-core is injected as an inline script, which the desk's CSP forbids: its own context.
-          const axeSigned = await t().browser.newContext({ viewport, bypassCSP: true });
+          const axeSigned = await newContext({ viewport, bypassCSP: true });
           await axeSigned.addCookies(await signed.context().cookies());
-          const axeAnon = await t().browser.newContext({ viewport, bypassCSP: true });
+          const axeAnon = await newContext({ viewport, bypassCSP: true });
           for (const [name, path] of Object.entries(pages)) {
             const anonymous = name === 'login';
-            const page = anonymous
-              ? await (await t().browser.newContext({ viewport })).newPage()
-              : signed;
-            await page.goto(`${t().base}${path}`);
-            await page.waitForLoadState('networkidle');
+            const page = anonymous ? await (await newContext({ viewport })).newPage() : signed;
+            // The layout is measured once the web fonts are in; thumbnails have fixed sizes, so
+            // the page does not wait for them (screenshots do).
+            await page.goto(`${t().base}${path}`, { waitUntil: 'domcontentloaded' });
+            // (A layout first, so that the fonts the page uses have started to load.)
+            await page.evaluate(
+              'document.body.getBoundingClientRect() && document.fonts.ready.then(() => undefined)',
+            );
+            if (SHOTS) await page.waitForLoadState('networkidle');
             const scroll = (await page.evaluate('document.documentElement.scrollWidth')) as number;
             report.push(`${name}@${width}: ${scroll}px`);
             expect(scroll, `${name} at ${width}px is ${scroll}px wide`).toBeLessThanOrEqual(width);
@@ -431,7 +451,7 @@ export function deskScenario(
                 fullPage: true,
               });
             const checked = await (anonymous ? axeAnon : axeSigned).newPage();
-            await checked.goto(`${t().base}${path}`);
+            await checked.goto(`${t().base}${path}`, { waitUntil: 'domcontentloaded' });
             await checked.addScriptTag({ content: AXE });
             const violations = (await checked.evaluate(AXE_RUN)) as string[];
             report.push(`  axe: ${violations.length} violations`);

@@ -219,5 +219,6 @@ describe.skipIf(unavailable)('on the Worker (wrangler dev, local D1)', () => {
     flowMs: 120_000,
     pagesMs: 360_000,
     renderMs: 60_000,
+    actionMs: 90_000,
   });
 });

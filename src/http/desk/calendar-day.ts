@@ -109,7 +109,7 @@ export function dayCell(g: GridContext, { day, inMonth, planned, row, warned }: 
         planned
           ? html`<a href="/editor/q/${planned.id}" class="said">${quote ? shortQuote(quote.text, 40) : planned.id}</a>
           <span class="muted">${quote?.speaker ?? planned.speaker} · ${planned.id}</span>
-          ${quote ? html`<img src="${cardHref(g.links, quote.content, { size: 'og', theme: 'paper', script: 'hans', scale: 1 }, 'png')}" alt="" loading="lazy" width="300" height="158">` : ''}`
+          ${quote ? html`<img src="${cardHref(g.links, quote.content, { size: 'og', theme: 'paper', script: 'hans', scale: 1 }, 'svg')}" alt="" loading="lazy" width="300" height="158">` : ''}`
           : html`<span class="muted">${day >= today ? w.noPick : w.open}</span>`
       }
       ${warned.map((x) => html`<span class="warn">⚠ ${x}</span>`)}

@@ -110,7 +110,9 @@ function quoteRow(
   preview: Preview,
 ): Html {
   const document = library.document(quote.source);
-  const img = cardHref(links, { quote, document }, { ...preview, scale: 1 }, 'png');
+  // Thumbnails are the card's SVG: the same layout as the PNG that goes out, drawn by the
+  // browser, so a page of them costs the Worker layout only, not a raster each.
+  const img = cardHref(links, { quote, document }, { ...preview, scale: 1 }, 'svg');
   const text = library.simplified(quote);
   return html`<li class="quote" id="q-${quote.id}" data-id="${quote.id}">
         <img src="${img}" alt="${w.cardOf(shortQuote(text))}" loading="lazy" width="320">
