@@ -1,5 +1,6 @@
 /** Runs a bench script as a fresh Node process (through tsx) and reads the JSON line it prints last. */
 import { execFileSync } from 'node:child_process';
+import { NODE_ALLOCATOR_ENV } from '../src/runtime/node/allocator-env.ts';
 import { ROOT } from './cards.ts';
 
 export function isMain(url: string): boolean {
@@ -7,11 +8,11 @@ export function isMain(url: string): boolean {
 }
 
 /**
- * The allocator setting `npm start` ships with (glibc): card-sized buffers go back to the OS when
- * freed instead of lingering in the heap. Children that measure the server as it runs get it; the
- * renderer comparison runs in the bench's own process with the default, as the peers would.
+ * The allocator settings `npm start` ships with (src/runtime/node/allocator-env.ts). Children
+ * that measure the server as it runs get them; the renderer comparison runs in the bench's own
+ * process with the defaults, as the peers would.
  */
-export const SERVER_MALLOC = { MALLOC_MMAP_THRESHOLD_: '131072' };
+export const SERVER_MALLOC = NODE_ALLOCATOR_ENV;
 
 export function runChild<T>(
   script: string,

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Quote } from '../src/quotes/types.ts';
 import { loadArtifacts } from '../src/runtime/node/artifacts.ts';
 import { QuoteLibrary } from '../src/quotes/library.ts';
-import { ROOT } from './cards.ts';
+import { buildServer } from '../scripts/build-server.mjs';
 import { isMain, runChild, SERVER_MALLOC } from './child.ts';
 import { treeCpuMs } from './proc.ts';
 import { median, quantile } from './stats.ts';
@@ -76,8 +76,9 @@ async function startServer(): Promise<{
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'yulu-bench-'));
+  const main = await buildServer(); // the bundle `npm start` runs
   const t0 = performance.now();
-  const child = spawn(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}src/runtime/node/main.ts`], {
+  const child = spawn(process.execPath, ['--enable-source-maps', main], {
     env: {
       ...process.env,
       ...SERVER_MALLOC, // as `npm start` runs it

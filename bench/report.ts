@@ -1,4 +1,5 @@
 /** bench/results/latest.md: the numbers of one run as short tables. */
+import type { BreakingCost } from './breaking.ts';
 import type { Bytes } from './bytes.ts';
 import type { Cold } from './cold.ts';
 import type { Fidelity } from './fidelity.ts';
@@ -28,6 +29,7 @@ export interface BenchResult {
   throughput: Throughput[];
   http: HttpResult | { error: string };
   bytes: Bytes;
+  breaking: BreakingCost;
 }
 
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
@@ -129,6 +131,17 @@ export function markdown(r: BenchResult): string {
         ]),
       );
     }
+
+  const b = r.breaking;
+  out.push(
+    '',
+    `Phrase-aware breaking (BudouX), paired: the same ${b.cards} cards (og, square, story × ` +
+      `simplified, traditional) drawn by two Node engines, with phrases and at any boundary, in ` +
+      `alternating order. Per card, with phrases: ${ms(b.withPhrases.total)} (layout ` +
+      `${ms(b.withPhrases.layout)}); without: ${ms(b.withoutPhrases.total)} (layout ` +
+      `${ms(b.withoutPhrases.layout)}). Median extra per card: ${ms(b.extraTotal)} ` +
+      `(${(b.extraShare * 100).toFixed(1)}% of the card; layout ${ms(b.extraLayout)}). Budget: 10%.`,
+  );
 
   const byWorkers = [...new Set(r.throughput.map((t) => t.workers))].map((workers) => {
     const runs = r.throughput.filter((t) => t.workers === workers);

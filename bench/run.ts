@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { loadFonts } from '../src/runtime/node/cards.ts';
+import { measureBreaking } from './breaking.ts';
 import { measureBytes } from './bytes.ts';
 import { benchCases, paperHansFonts, ROOT, SIZES, specOf, warmupQuotes } from './cards.ts';
 import { measureCold } from './cold.ts';
@@ -68,6 +69,11 @@ for (const r of comparison.overall)
 const fidelity = await measureFidelity(contestants, contestants.peers.takumi, cases);
 log(
   `Takumi vs Yulu, pixels differing (beyond 1 px): ${fidelity.map((f) => `${f.case} ${(f.differing * 100).toFixed(2)}% (${(f.beyondOnePixel * 100).toFixed(2)}%)`).join(', ')}`,
+);
+
+const breaking = await measureBreaking(library);
+log(
+  `phrase breaking: +${ms(breaking.extraTotal)} per card (${(breaking.extraShare * 100).toFixed(1)}%), layout +${ms(breaking.extraLayout)}`,
 );
 
 // Fresh processes.
@@ -151,6 +157,7 @@ const result: BenchResult = {
   throughput,
   http,
   bytes,
+  breaking,
 };
 
 mkdirSync(`${ROOT}bench/results`, { recursive: true });

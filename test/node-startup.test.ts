@@ -1,14 +1,47 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildServer } from '../scripts/build-server.mjs';
+import { NODE_ALLOCATOR_ENV } from '../src/runtime/node/allocator-env.ts';
 import { openSqlite } from '../src/runtime/node/sqlite.ts';
 import { loopbackWarning } from '../src/runtime/node/startup.ts';
+import { startServer } from './support/server-process.ts';
+
+describe('npm start', () => {
+  it('builds the server and runs the bundle with the allocator settings the service is measured with', () => {
+    const start = (
+      JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }
+    ).scripts.start;
+    const [build, run] = start.split(' && ');
+    expect(build).toBe('node scripts/build-server.mjs');
+    for (const [name, value] of Object.entries(NODE_ALLOCATOR_ENV))
+      expect(run, name).toContain(`${name}=${value} `);
+    expect(run).toMatch(/ node --enable-source-maps dist\/server\/node\/main\.mjs$/);
+  });
+
+  it('serves pages and draws uncached cards in render threads from the bundle', async () => {
+    const server = await startServer();
+    try {
+      const health = await fetch(`${server.base}/healthz`);
+      expect(health.status).toBe(200);
+      const id = (await (await fetch(`${server.base}/api/quotes?limit=1`)).json()) as {
+        quotes: { id: string }[];
+      };
+      const card = await fetch(`${server.base}/cards/${id.quotes[0]!.id}.png?size=og&theme=ink`);
+      expect(card.status).toBe(200);
+      expect(card.headers.get('content-type')).toBe('image/png');
+      expect((await card.arrayBuffer()).byteLength).toBeGreaterThan(5_000);
+    } finally {
+      await server.stop();
+    }
+  }, 90_000);
+});
 
 describe('npm start refuses what cannot be defended', () => {
-  it('stops with a clear message on a weak EDITOR_TOKEN', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/runtime/node/main.ts'], {
+  it('stops with a clear message on a weak EDITOR_TOKEN', async () => {
+    const run = spawnSync(process.execPath, [await buildServer()], {
       env: {
         ...process.env,
         EDITOR_TOKEN: 'editor123',

@@ -28,6 +28,12 @@ export interface CardOptions {
   permalink: string;
   /** `vertical` sets the quote in columns (竖排); only for the sizes in VERTICAL_SIZES. */
   layout?: CardLayout;
+  /**
+   * Break between BudouX phrases (default). `false` breaks at any legal boundary, as cards did
+   * before phrases: only the bench sets it, to measure what phrase breaking costs, paired. No
+   * URL reaches it.
+   */
+  phrases?: boolean;
 }
 
 export { CARD_LAYOUTS, VERTICAL_SIZES, type CardLayout };
@@ -197,7 +203,7 @@ export function composeCard(
       Math.max(frame.footer.left, frame.footer.right) -
       2 * frame.gap,
   };
-  const set = setQuote(text, vertical, box, size, script, faces.quote, frame.gap);
+  const set = setQuote(text, vertical, box, size, script, faces.quote, frame.gap, options.phrases);
 
   return {
     width,
@@ -375,13 +381,16 @@ function setQuote(
   script: DisplayScript,
   face: Typeface,
   gap: number,
+  phrases = true,
 ): Pick<CardModel['quote'], 'fitted' | 'openWidth' | 'compress' | 'top' | 'vertical'> {
   const compress = SCRIPTS[script].compressPunctuation && !vertical;
-  const segmenter = phraseSegmenter(script === 'hans' ? 'hans' : 'hant');
+  const breaking = phrases
+    ? { segmenter: phraseSegmenter(script === 'hans' ? 'hans' : 'hant') }
+    : {};
   const sizes = { maxSize: size.maxQuoteSize, minSize: size.minQuoteSize };
   const fitted = vertical
     ? fitText(text, verticalMeasure(face.measure), {
-        segmenter,
+        ...breaking,
         // Columns: the line is the box's height, lines stack across its width.
         width: box.height,
         height: box.width,
@@ -390,7 +399,7 @@ function setQuote(
         vertical: true,
       })
     : fitText(text, compress ? withCompression(face.measure) : face.measure, {
-        segmenter,
+        ...breaking,
         width: box.width,
         height: box.height,
         ...sizes,

@@ -49,6 +49,8 @@ export interface CardEngineOptions {
   baseUrl: string;
   /** What this engine may keep between renders (render-caches.ts); defaults: Node's. */
   budgets?: Partial<CardBudgets>;
+  /** Phrase-aware line breaking (compose.ts `CardOptions.phrases`); off only in the bench. */
+  phrases?: boolean;
 }
 
 /**
@@ -159,6 +161,7 @@ export class CardEngine {
       script: spec.script,
       permalink: this.permalink(id),
       layout: spec.layout ?? 'horizontal',
+      ...(this.options.phrases === false ? { phrases: false } : {}),
     };
   }
 }

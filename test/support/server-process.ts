@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildServer } from '../../scripts/build-server.mjs';
+import { NODE_ALLOCATOR_ENV } from '../../src/runtime/node/allocator-env.ts';
 
 export interface ServerProcess {
   base: string;
@@ -21,10 +23,11 @@ export const STRONG_TOKEN = 'test-editor-token-7f3c9a1e5b2d8046';
 
 export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'yulu-server-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/runtime/node/main.ts'], {
+  const main = await buildServer();
+  const child = spawn(process.execPath, ['--enable-source-maps', main], {
     env: {
       ...process.env,
-      MALLOC_MMAP_THRESHOLD_: '131072',
+      ...NODE_ALLOCATOR_ENV, // as `npm start` runs it
       PORT: '0',
       HOST: '127.0.0.1',
       YULU_DATA_DIR: dataDir,
