@@ -8,9 +8,9 @@ export function isMain(url: string): boolean {
 }
 
 /**
- * The allocator settings `npm start` ships with (src/runtime/node/allocator-env.ts). Children
- * that measure the server as it runs get them; the renderer comparison runs in the bench's own
- * process with the defaults, as the peers would.
+ * The allocator settings `npm start` ships with (src/runtime/node/allocator-env.ts). `npm run
+ * bench` sets them on its own process too (every renderer compared shares them), and children
+ * that measure the server as it runs get them.
  */
 export const SERVER_MALLOC = NODE_ALLOCATOR_ENV;
 

@@ -4,8 +4,8 @@
  * 200 cards and over the batch, and settled RSS around card 100 and around card 1,000. Settled:
  * after a GC and an event-loop turn (resvg-js frees native pixmaps only then), taken after each
  * of the ten cards up to the mark and the median kept, because the allocator's hold on freed
- * pixmaps makes a single reading swing by ±15 MiB. Run with the allocator setting `npm start`
- * ships (child.ts): with glibc's default the settled readings wander by about ±10%.
+ * pixmaps makes a single reading swing by ±15 MiB. Run with the allocator settings `npm start`
+ * ships (child.ts, src/runtime/node/allocator-env.ts).
  */
 import { specOf } from './cards.ts';
 import { isMain, runChild, SERVER_MALLOC } from './child.ts';

@@ -19,6 +19,12 @@ describe('npm start', () => {
     for (const [name, value] of Object.entries(NODE_ALLOCATOR_ENV))
       expect(run, name).toContain(`${name}=${value} `);
     expect(run).toMatch(/ node --enable-source-maps dist\/server\/node\/main\.mjs$/);
+    // The bench measures what the server runs.
+    const bench = (
+      JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { bench: string } }
+    ).scripts.bench;
+    for (const [name, value] of Object.entries(NODE_ALLOCATOR_ENV))
+      expect(bench, name).toContain(`${name}=${value} `);
   });
 
   it('serves pages and draws uncached cards in render threads from the bundle', async () => {

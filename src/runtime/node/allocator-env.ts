@@ -3,20 +3,25 @@
  * keeps the two equal). They must be in the environment when the process starts: glibc reads its
  * tunables at exec, and resvg-js's mimalloc reads its options when the addon loads.
  *
- * - `MIMALLOC_ALLOW_LARGE_OS_PAGES=1`: resvg-js allocates its pixmaps through mimalloc, and a
- *   blank OG card faulted ~800 fresh 4 KiB pages in on every render. On virtual machines whose
- *   page faults are dear (12 µs each measured on ours, where bare metal takes well under one)
- *   that was 10–20 ms of the raster. With transparent huge pages it is a handful of faults
- *   (blank OG card: 10.3 → 0.9 ms).
- * - `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`: the same for the buffers Node allocates (the pixels
- *   copied out of resvg, PNG output) through glibc.
+ * - `MIMALLOC_ALLOW_LARGE_OS_PAGES=1`: resvg-js allocates its pixmaps through mimalloc, and
+ *   every render faulted a card's megabytes in afresh, 4 KiB at a time: ~800 faults for a blank
+ *   OG-sized raster. On virtual machines whose page faults are dear (12 µs each measured on
+ *   ours, where bare metal takes well under one) that was 10–20 ms of a card's raster. With
+ *   transparent huge pages it is a handful of faults (blank OG raster 10.3 → 0.9 ms), and the
+ *   memory still goes back to the OS between cards.
+ * - `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`: the same for what Node allocates through glibc (the
+ *   pixels copied out of resvg, the PNG encoder's buffers).
  *
- * Measured 2026-12-01 (60 OG cards in one process, median per card): 26.9 ms with the setting
- * `npm start` had before (`MALLOC_MMAP_THRESHOLD_=131072`: every card-sized buffer a fresh
- * mapping, faulted in again), 18.7 ms with both settings above added to it, 14.3 ms with them
- * alone (1,668 → 357 page faults a card). Peak RSS of the server under the big-card attack did not
- * move beyond the run-to-run spread (test/hardening/admission.test.ts). A story card's 33 MB
- * buffers are above glibc's largest mmap threshold, so they are still returned to the OS.
+ * Measured 2026-12-01. One process (60 OG cards, median per card; bench/memory.ts, RSS settled
+ * after 100 and after 1,000 cards), and the server's peak RSS under the big-card attack
+ * (test/hardening/admission.test.ts, fresh server, quiet machine):
+ *   `MALLOC_MMAP_THRESHOLD_=131072` (what `npm start` set before)  26.9 ms  221 / 189 MiB  519 MiB
+ *   glibc huge pages alone                                        31.7 ms  208 / 207 MiB
+ *   these two settings                                            14.1 ms  269 / 320 MiB  554–584
+ *   mimalloc keeping freed pages 1 s instead (`MIMALLOC_PURGE_DELAY=1000`, glibc huge pages)
+ *                                                                 14.2 ms  262 / 286 MiB  723–826
+ * Cards are drawn in about half the time; a process that has drawn a thousand holds ~100 MiB
+ * more, and the server's peak under attack stays under 600 MiB.
  */
 export const NODE_ALLOCATOR_ENV: Readonly<Record<string, string>> = {
   MIMALLOC_ALLOW_LARGE_OS_PAGES: '1',
