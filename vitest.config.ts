@@ -1,4 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { NODE_ALLOCATOR_ENV } from './src/runtime/node/allocator-env.ts';
+
+// Test processes are forked from this one after the config loads, so they start with the
+// allocator settings `npm start` runs with (glibc reads its tunables at exec): cards drawn in
+// tests cost what they cost in the server (half, on machines whose page faults are dear).
+Object.assign(process.env, NODE_ALLOCATOR_ENV);
 
 /**
  * The suite in projects, so the inner loop is fast: `npx vitest --project unit` (pure logic, no
