@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { NODE_ALLOCATOR_ENV } from './src/runtime/node/allocator-env.ts';
+import { NODE_ALLOCATOR_ENV } from './src/runtime/node/process-settings.ts';
 
 // Test processes are forked from this one after the config loads, so they start with the
 // allocator settings `npm start` runs with (glibc reads its tunables at exec): cards drawn in

@@ -1,6 +1,6 @@
 /** Runs a bench script as a fresh Node process (through tsx) and reads the JSON line it prints last. */
 import { execFileSync } from 'node:child_process';
-import { NODE_ALLOCATOR_ENV } from '../src/runtime/node/allocator-env.ts';
+import { NODE_ALLOCATOR_ENV } from '../src/runtime/node/process-settings.ts';
 import { ROOT } from './cards.ts';
 
 export function isMain(url: string): boolean {
@@ -8,7 +8,7 @@ export function isMain(url: string): boolean {
 }
 
 /**
- * The allocator settings `npm start` ships with (src/runtime/node/allocator-env.ts). `npm run
+ * The allocator settings `npm start` ships with (src/runtime/node/process-settings.ts). `npm run
  * bench` sets them on its own process too (every renderer compared shares them), and children
  * that measure the server as it runs get them.
  */

@@ -15,6 +15,7 @@ import type { Quote } from '../src/quotes/types.ts';
 import { loadArtifacts } from '../src/runtime/node/artifacts.ts';
 import { QuoteLibrary } from '../src/quotes/library.ts';
 import { buildServer } from '../scripts/build-server.mjs';
+import { NODE_SERVER_FLAGS } from '../src/runtime/node/process-settings.ts';
 import { isMain, runChild, SERVER_MALLOC } from './child.ts';
 import { treeCpuMs } from './proc.ts';
 import { median, quantile } from './stats.ts';
@@ -78,7 +79,7 @@ async function startServer(): Promise<{
   const dataDir = mkdtempSync(join(tmpdir(), 'yulu-bench-'));
   const main = await buildServer(); // the bundle `npm start` runs
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--enable-source-maps', main], {
+  const child = spawn(process.execPath, [...NODE_SERVER_FLAGS, main], {
     env: {
       ...process.env,
       ...SERVER_MALLOC, // as `npm start` runs it

@@ -5,7 +5,7 @@
  * after a GC and an event-loop turn (resvg-js frees native pixmaps only then), taken after each
  * of the ten cards up to the mark and the median kept, because the allocator's hold on freed
  * pixmaps makes a single reading swing by ±15 MiB. Run with the allocator settings `npm start`
- * ships (child.ts, src/runtime/node/allocator-env.ts).
+ * ships (child.ts, src/runtime/node/process-settings.ts).
  */
 import { specOf } from './cards.ts';
 import { isMain, runChild, SERVER_MALLOC } from './child.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../scripts/build-server.mjs';
-import { NODE_ALLOCATOR_ENV } from '../src/runtime/node/allocator-env.ts';
+import { NODE_ALLOCATOR_ENV, NODE_SERVER_FLAGS } from '../src/runtime/node/process-settings.ts';
 import { openSqlite } from '../src/runtime/node/sqlite.ts';
 import { loopbackWarning } from '../src/runtime/node/startup.ts';
 import { startServer } from './support/server-process.ts';
@@ -18,7 +18,9 @@ describe('npm start', () => {
     expect(build).toBe('node scripts/build-server.mjs');
     for (const [name, value] of Object.entries(NODE_ALLOCATOR_ENV))
       expect(run, name).toContain(`${name}=${value} `);
-    expect(run).toMatch(/ node --enable-source-maps dist\/server\/node\/main\.mjs$/);
+    expect(run?.endsWith(` node ${NODE_SERVER_FLAGS.join(' ')} dist/server/node/main.mjs`)).toBe(
+      true,
+    );
     // The bench measures what the server runs.
     const bench = (
       JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { bench: string } }

@@ -8,7 +8,7 @@ import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer } from '../../scripts/build-server.mjs';
-import { NODE_ALLOCATOR_ENV } from '../../src/runtime/node/allocator-env.ts';
+import { NODE_ALLOCATOR_ENV, NODE_SERVER_FLAGS } from '../../src/runtime/node/process-settings.ts';
 
 export interface ServerProcess {
   base: string;
@@ -24,7 +24,7 @@ export const STRONG_TOKEN = 'test-editor-token-7f3c9a1e5b2d8046';
 export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'yulu-server-'));
   const main = await buildServer();
-  const child = spawn(process.execPath, ['--enable-source-maps', main], {
+  const child = spawn(process.execPath, [...NODE_SERVER_FLAGS, main], {
     env: {
       ...process.env,
       ...NODE_ALLOCATOR_ENV, // as `npm start` runs it

@@ -52,8 +52,10 @@ export function renderPool(options: RenderPoolOptions): CardRenderer & {
     concurrentTasksPerWorker: 1,
     idleTimeout: Infinity,
     workerData: { baseUrl: options.baseUrl, fontsDir: options.fontsDir },
-    // A thread that runs away is killed instead of taking the process with it.
-    resourceLimits: { maxOldGenerationSizeMb: 384 },
+    // A thread that runs away is killed instead of taking the process with it. The young
+    // generation is V8's default for 64-bit (3 × 16 MiB semi-spaces), stated because the main
+    // thread runs with smaller ones (process-settings.ts): Satori allocates hard while it lays out.
+    resourceLimits: { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 48 },
   });
   const render: CardRenderer = (job) =>
     gate.run(async () => {
