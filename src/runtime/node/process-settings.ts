@@ -8,8 +8,7 @@
  *   every render faulted a card's megabytes in afresh, 4 KiB at a time: ~800 faults for a blank
  *   OG-sized raster. On virtual machines whose page faults are dear (12 µs each measured on
  *   ours, where bare metal takes well under one) that was 10–20 ms of a card's raster. With
- *   transparent huge pages it is a handful of faults (blank OG raster 10.3 → 0.9 ms), and the
- *   memory still goes back to the OS between cards.
+ *   transparent huge pages it is a handful of faults (blank OG raster 10.3 → 0.9 ms).
  * - `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`: the same for what Node allocates through glibc (the
  *   pixels copied out of resvg, the PNG encoder's buffers).
  *
@@ -21,7 +20,7 @@
  *   these two settings                                            14.1 ms  269 / 320 MiB  554–584
  *   mimalloc keeping freed pages 1 s instead (`MIMALLOC_PURGE_DELAY=1000`, glibc huge pages)
  *                                                                 14.2 ms  262 / 286 MiB  723–826
- * Cards are drawn in about half the time; a process that has drawn a thousand holds ~100 MiB
+ * Cards are drawn in about half the time; a process that has drawn a thousand holds ~130 MiB
  * more, and the server's peak under attack stays under 600 MiB.
  */
 export const NODE_ALLOCATOR_ENV: Readonly<Record<string, string>> = {
