@@ -29,7 +29,7 @@ describe('npm start', () => {
       expect(bench, name).toContain(`${name}=${value} `);
   });
 
-  it('serves pages and draws uncached cards in render threads from the bundle', async () => {
+  it('answers /healthz and the API and draws an uncached card in a render thread, from the bundle', async () => {
     const server = await startServer();
     try {
       const health = await fetch(`${server.base}/healthz`);
