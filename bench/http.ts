@@ -8,7 +8,6 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Quote } from '../src/quotes/types.ts';
@@ -16,6 +15,7 @@ import { loadArtifacts } from '../src/runtime/node/artifacts.ts';
 import { QuoteLibrary } from '../src/quotes/library.ts';
 import { buildServer } from '../scripts/build-server.mjs';
 import { NODE_SERVER_FLAGS } from '../src/runtime/node/process-settings.ts';
+import { freePort } from '../test/support/free-port.ts';
 import { isMain, runChild, SERVER_MALLOC } from './child.ts';
 import { treeCpuMs } from './proc.ts';
 import { median, quantile } from './stats.ts';
@@ -55,17 +55,6 @@ export interface HttpResult {
     cachedRpsMet: boolean;
     uncachedP50Met: boolean;
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function startServer(): Promise<{

@@ -5,26 +5,12 @@
  * `npm run bench:worker`; prints a JSON line and a short summary.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { loadArtifacts } from '../src/runtime/node/artifacts.ts';
+import { freePort } from '../test/support/free-port.ts';
 import { ROOT } from './cards.ts';
 import { quantile } from './stats.ts';
 
 const CARDS = 31;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 async function timedFetch(url: string): Promise<number> {
   const t0 = performance.now();

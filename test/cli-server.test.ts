@@ -4,11 +4,12 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo, type Server } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadArtifacts } from '../src/runtime/node/artifacts.ts';
+import { freePort } from './support/free-port.ts';
 import { banner, startFailure } from '../src/runtime/node/listen.ts';
 import {
   isLoopbackOrigin,
@@ -34,15 +35,6 @@ const env = (extra: Record<string, string>) => {
   for (const [key, value] of Object.entries(extra)) copy.set(key, value);
   return Object.fromEntries(copy);
 };
-
-/** A port that was free a moment ago on `host`. */
-async function freePort(host: string): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, host, resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Starts `npm start`'s entry and resolves with its stdout once the banner is complete. */
 function start(extra: Record<string, string>): Promise<string> {

@@ -12,7 +12,6 @@
 import Database from 'better-sqlite3';
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -20,6 +19,7 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { SqlDriver, SqlValue } from '../../src/desk/sql.ts';
 import { EditorialStore } from '../../src/desk/store.ts';
+import { freePort } from '../support/free-port.ts';
 import { deskScenario, type DeskTarget } from './desk-scenario.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -49,20 +49,6 @@ function workerdUnavailable(): string | null {
 }
 const unavailable = workerdUnavailable();
 if (unavailable) console.warn(`SKIPPED the desk on the Worker: ${unavailable}`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** A read-only SqlDriver over the local D1's SQLite file (workerd writes it; WAL lets us read). */
 function readOnlyD1(persist: string): SqlDriver & { close(): void } {
